@@ -1,0 +1,1 @@
+"""Extraction from fetched pages: pure functions over bytes/lxml trees, no Scrapy, no network."""

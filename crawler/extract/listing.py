@@ -1,0 +1,390 @@
+"""Listing pages: find the repeated items of a section and the posting date of each.
+
+The items of a listing are the largest family of similar title links in the page's content
+area (same tag/class path).  Each item's date is read from its own container, never from the
+title (titles carry dates of events), never from header clocks, footers or sidebars, and never
+from columns labelled as effective or expiry dates.  The newest item of a listing is then the
+maximum date (``SectionSnapshot.newest``), because lists carry pinned items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from crawler.extract.dates import (
+    NON_CONTENT_LABELS,
+    PUBLISH_LABELS,
+    DateBounds,
+    DateHit,
+    find_dates,
+    infer_order,
+    iso_to_vn_date,
+)
+from crawler.extract.page import ParsedPage, element_text, locator, walk
+from crawler.extract.text import clean, fold
+from nd42.clock import vn_today
+from nd42.records import ListingItem
+
+MIN_TITLE_WORDS = 3
+MIN_TITLE_CHARS = 12
+# A "date element" is small: a label, a weekday, a time and the date fit in this many characters.
+DATE_ELEMENT_MAX_CHARS = 80
+_ISO_ATTR = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_PAGER_RE = re.compile(r"pag|trang-?so|phan-?trang|pager|paging|nav-links|pagination|lfr-pagination", re.I)
+_NEXT_TEXTS = {"2", "trang sau", "sau", "tiep", "trang tiep", "tiep theo", "next", "»", "›", ">", ">>", "xem tiep"}
+_MODIFIED = re.compile(r"modif|updat|cap-?nhat|sua", re.I)
+_SKIP_REGIONS = {"menu", "header", "footer"}
+_EXCLUDED_HEADERS = ("hieu luc", "het han", "het hieu luc", "ngay ky")
+_PUBLISH_HEADERS = ("ngay ban hanh", "ngay dang", "ngay cap nhat", "ngay xuat ban", "ngay", "thoi gian")
+
+
+@dataclass
+class ListingOverrides:
+    """Per-portal selectors from the portal's configuration (CSS)."""
+
+    item: str | None = None
+    title: str | None = None
+    date: str | None = None
+    order: str | None = None  # force "DMY" or "MDY"
+
+
+@dataclass
+class ListingResult:
+    items: list[ListingItem] = field(default_factory=list)
+    date_order: str | None = None
+    next_page: str | None = None
+    locator: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Anchor:
+    el: etree._Element
+    url: str
+    title: str
+    region: str
+    signature: tuple[str, ...]
+
+
+@dataclass
+class _Candidate:
+    rank: float  # lower is better
+    hit_date: object
+    text: str
+    label: str | None
+
+
+def _signature(el: etree._Element) -> tuple[str, ...]:
+    steps = []
+    node: etree._Element | None = el
+    depth = 0
+    while node is not None and depth < 8 and isinstance(node.tag, str) and node.tag != "body":
+        cls = (node.get("class") or "").split()
+        steps.append(f"{node.tag}.{cls[0]}" if cls else node.tag)
+        node = node.getparent()
+        depth += 1
+    return tuple(steps)
+
+
+def _title_anchors(page: ParsedPage) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    for el, region, hidden in walk(page.tree):
+        if el.tag != "a" or hidden or region in _SKIP_REGIONS:
+            continue
+        href = el.get("href")
+        if not href:
+            continue
+        url = page.absolute(href)
+        if url is None:
+            continue
+        title = clean(el.text_content()) or clean(el.get("title") or "")
+        if len(title) < MIN_TITLE_CHARS or len(title.split()) < MIN_TITLE_WORDS:
+            continue
+        anchors.append(_Anchor(el, url, title, region, _signature(el)))
+    return anchors
+
+
+def _lca(elements: list[etree._Element]) -> etree._Element | None:
+    if not elements:
+        return None
+    paths = [[el, *el.iterancestors()][::-1] for el in elements]
+    common: etree._Element | None = None
+    for level in zip(*paths, strict=False):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _heading_bonus(page: ParsedPage, lca: etree._Element | None, label: str) -> float:
+    if lca is None or not label:
+        return 0.0
+    want = fold(label)
+    if not want:
+        return 0.0
+    for heading in page.tree.iterfind(".//*"):
+        if heading.tag not in ("h1", "h2", "h3", "h4") and "title" not in (heading.get("class") or ""):
+            continue
+        text = fold(heading.text_content())
+        if not text or (want not in text and text not in want):
+            continue
+        scope = heading.getparent()
+        for _ in range(3):
+            if scope is None:
+                break
+            if lca is scope or any(a is scope for a in lca.iterancestors()):
+                return 3.0
+            scope = scope.getparent()
+    return 0.0
+
+
+def _choose_group(page: ParsedPage, anchors: list[_Anchor], label: str) -> list[_Anchor]:
+    groups: dict[tuple[str, ...], list[_Anchor]] = defaultdict(list)
+    for anchor in anchors:
+        groups[anchor.signature].append(anchor)
+    best: list[_Anchor] = []
+    best_score = float("-inf")
+    for members in groups.values():
+        # One anchor per URL: an item may link its title twice (heading and "more").
+        seen: set[str] = set()
+        uniq = [m for m in members if not (m.url in seen or seen.add(m.url))]  # type: ignore[func-returns-value]
+        region_penalty = 4.0 if uniq[0].region in ("sidebar", "related") else 0.0
+        avg_len = sum(len(m.title) for m in uniq) / len(uniq)
+        lca = _lca([m.el for m in uniq])
+        group_score = len(uniq) + 0.02 * min(avg_len, 100) + _heading_bonus(page, lca, label) - region_penalty
+        if group_score > best_score:
+            best, best_score = uniq, group_score
+    return best
+
+
+def _containers(group: list[_Anchor]) -> list[etree._Element]:
+    """The element holding each item: the anchor's ancestor just below the items' common ancestor."""
+    if len(group) == 1:
+        el = group[0].el
+        node = el
+        for anc in el.iterancestors():
+            if anc.tag in ("body", "html") or len(element_text(anc)) > 600:
+                break
+            if len(anc.findall(".//a[@href]")) > 4:
+                break
+            node = anc
+            if anc.tag in ("li", "tr", "article"):
+                break
+        return [node]
+    lca = _lca([a.el for a in group])
+    out: list[etree._Element] = []
+    for anchor in group:
+        node = anchor.el
+        for anc in anchor.el.iterancestors():
+            if anc is lca:
+                break
+            node = anc
+        out.append(node)
+    return out
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return el is ancestor or any(a is ancestor for a in el.iterancestors())
+
+
+def _table_headers(container: etree._Element) -> dict[int, str]:
+    """Column index → folded header text, for a row inside a table."""
+    if container.tag != "tr":
+        return {}
+    table = next((a for a in container.iterancestors() if a.tag == "table"), None)
+    if table is None:
+        return {}
+    for row in table.iter("tr"):
+        cells = [c for c in row if c.tag in ("th", "td")]
+        if any(c.tag == "th" for c in cells):
+            return {i: fold(c.text_content()) for i, c in enumerate(cells)}
+    return {}
+
+
+def _column_rank(header: str) -> float | None:
+    """How good a column is as a posting date; None when the column is never one."""
+    if any(word in header for word in _EXCLUDED_HEADERS):
+        return None
+    if any(header.startswith(word) or f" {word}" in header for word in _PUBLISH_HEADERS):
+        return 0.5
+    return 1.0
+
+
+def _date_texts(container: etree._Element, title_el: etree._Element) -> list[tuple[etree._Element, str, float]]:
+    """Small texts of an item that may hold its date, with a base rank (cells by their column)."""
+    headers = _table_headers(container)
+    out: list[tuple[etree._Element, str, float]] = []
+    if headers:
+        cells = [c for c in container if c.tag in ("td", "th")]
+        for i, cell in enumerate(cells):
+            if _inside(title_el, cell):
+                continue
+            col_rank = _column_rank(headers.get(i, ""))
+            if col_rank is None:
+                continue
+            out.append((cell, element_text(cell), col_rank))
+        return out
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style") or el is container:
+            continue
+        if _inside(el, title_el) or _inside(title_el, el):
+            continue
+        text = element_text(el)
+        if text and len(text) <= DATE_ELEMENT_MAX_CHARS and any(ch.isdigit() for ch in text):
+            out.append((el, text, 1.0))
+    if not out:
+        # Date as loose text beside the title: "<li><a>…</a> (12/05/2024)</li>".
+        rest = _text_without(container, title_el)
+        if rest and len(rest) <= DATE_ELEMENT_MAX_CHARS * 2:
+            out.append((container, rest, 1.5))
+    return out
+
+
+def _text_without(container: etree._Element, skip: etree._Element) -> str:
+    parts: list[str] = []
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        inside = _inside(el, skip)
+        if el.text and not inside:
+            parts.append(el.text)
+        if el.tail and el is not container and not inside:
+            parts.append(el.tail)
+        elif el is skip and el.tail:
+            parts.append(el.tail)
+    return clean(" ".join(parts))
+
+
+def _attr_dates(container: etree._Element) -> list[tuple[etree._Element, str, float, str]]:
+    out = []
+    for el in container.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for key, value in el.attrib.items():
+            if (key == "datetime" or key.startswith("data-")) and _ISO_ATTR.match(value):
+                modified = bool(_MODIFIED.search(f"{key} {el.get('class') or ''} {el.get('itemprop') or ''}"))
+                out.append((el, f'{key}="{value}"', 3.0 if modified else 0.0, value))
+    return out
+
+
+def _item_date(container: etree._Element, title_el: etree._Element, bounds: DateBounds, order: str
+               ) -> tuple[DateHit | None, str | None, str, float]:
+    """Best date of one item: (hit-or-None, iso attribute value, evidence text, rank)."""
+    best: tuple[float, int, DateHit | None, str | None, str] | None = None
+    latest = vn_today(bounds.now) + dt.timedelta(days=bounds.future_days)
+    for _el, text, rank, value in _attr_dates(container):
+        day = iso_to_vn_date(value)
+        if day is None or day > latest or day.year < bounds.min_year:
+            continue
+        key = (rank, day.toordinal())
+        if best is None or key < (best[0], best[1]):
+            best = (rank, day.toordinal(), None, value, text)
+    for _el, text, rank in _date_texts(container, title_el):
+        for hit in find_dates(text, bounds, order):
+            if hit.label in NON_CONTENT_LABELS:
+                continue
+            hit_rank = rank - (0.25 if hit.label in PUBLISH_LABELS else 0.0)
+            key = (hit_rank, hit.date.toordinal())
+            if best is None or key < (best[0], best[1]):
+                best = (hit_rank, hit.date.toordinal(), hit, None, text)
+    if best is None:
+        return None, None, "", 99.0
+    return best[2], best[3], best[4], best[0]
+
+
+def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
+    item_urls = {a.url for a in group}
+    for el, region, _hidden in walk(page.tree):
+        if el.tag != "a" or region in ("menu", "header", "footer"):
+            continue
+        url = page.absolute(el.get("href") or "")
+        if url is None or url == page.url or url in item_urls:
+            continue
+        text = fold(el.text_content()) or clean(el.text_content())
+        in_pager = any(_PAGER_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
+        if (el.get("rel") or "").lower() == "next" or (in_pager and text in _NEXT_TEXTS) or text in ("2", "trang sau",
+                                                                                                     "trang tiep"):
+            return url
+    return None
+
+
+def order_hint(page: ParsedPage) -> str | None:
+    """SharePoint's raw list views print dates month-first (US culture); other pages day-first."""
+    low = page.url.lower()
+    if "/lists/" in low and ("allitems.aspx" in low or "/forms/" in low):
+        return "MDY"
+    if page.tree.find('.//table[@class]') is not None:
+        for table in page.tree.iterfind(".//table[@class]"):
+            if "ms-listviewtable" in (table.get("class") or ""):
+                return "MDY"
+    return None
+
+
+def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
+                    overrides: ListingOverrides | None = None) -> ListingResult:
+    """Items of a listing page with their dates (each with the text it was read from)."""
+    result = ListingResult()
+    if overrides and overrides.item:
+        group = _override_group(page, overrides)
+        result.notes.append("items from the portal's item selector")
+    else:
+        group = _choose_group(page, _title_anchors(page), label)
+    if not group:
+        result.notes.append("no repeated title links found")
+        return result
+    containers = _containers(group)
+    result.locator = locator(containers[0]) if containers else None
+
+    # Decide day/month order from every candidate text of the listing at once.
+    texts = [t for c, a in zip(containers, group, strict=True) for _e, t, _r in _date_texts(c, a.el)]
+    order = (overrides.order if overrides and overrides.order else None) or infer_order(texts) or \
+        order_hint(page) or "DMY"
+    result.date_order = order
+
+    for container, anchor in zip(containers, group, strict=True):
+        if overrides and overrides.date:
+            hit, iso_value, text = _override_date(container, overrides.date, bounds, order)
+        else:
+            hit, iso_value, text, _rank = _item_date(container, anchor.el, bounds, order)
+        item = ListingItem(title=anchor.title, url=anchor.url)
+        if hit is not None:
+            item.date, item.date_text, item.date_source = hit.date, hit.text if len(text) > 80 else text, "listing"
+        elif iso_value is not None:
+            item.date, item.date_text, item.date_source = iso_to_vn_date(iso_value), text, "attribute"
+        result.items.append(item)
+    result.next_page = _next_page(page, group)
+    return result
+
+
+def _override_group(page: ParsedPage, overrides: ListingOverrides) -> list[_Anchor]:
+    assert overrides.item
+    group: list[_Anchor] = []
+    for container in page.tree.cssselect(overrides.item):
+        links = container.cssselect(overrides.title) if overrides.title else container.findall(".//a[@href]")
+        for link in links:
+            url = page.absolute(link.get("href") or "")
+            if url:
+                group.append(_Anchor(link, url, clean(link.text_content()), "main", ()))
+                break
+    return group
+
+
+def _override_date(container: etree._Element, selector: str, bounds: DateBounds, order: str
+                   ) -> tuple[DateHit | None, str | None, str]:
+    # With an item selector the anchor's ancestor below the LCA may be smaller than the item.
+    item = container
+    for el in item.cssselect(selector) or []:
+        for value in (el.get("datetime"), el.get("content")):
+            if value and _ISO_ATTR.match(value):
+                return None, value, value
+        text = element_text(el)
+        hits = [h for h in find_dates(text, bounds, order) if h.label not in NON_CONTENT_LABELS]
+        if hits:
+            return min(hits, key=lambda h: h.date), None, text
+    return None, None, ""

@@ -1,0 +1,242 @@
+"""Parse a fetched page once and answer the questions every later step asks of it.
+
+A :class:`ParsedPage` holds the lxml tree, the base URL (``<base href>`` honoured) and cheap
+derived facts.  Extraction modules take a ``ParsedPage`` so that no page is parsed twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from crawler.extract.text import clean
+
+# Regions told apart by tag, id and class names: real portals rarely use <nav>/<aside>, so the
+# id/class vocabulary below (English, Vietnamese and CMS-specific) does most of the work.
+_MENU_RE = re.compile(
+    r"menu|nav|topnav|mainmenu|megamenu|dropdown|submenu|sub-menu|ms-core-listmenu|deltatopnavigation"
+    r"|level[12]|thanh-?menu|danh-?muc-?chinh",
+    re.IGNORECASE,
+)
+# "left"/"right" columns are not matched: many portals put the content in "col-right".
+_SIDE_RE = re.compile(r"sidebar|side-?bar|\bside\b|\baside\b|widget-area|\bsidebox|box-?side|cot-?phai-?tin",
+                      re.IGNORECASE)
+_FOOT_RE = re.compile(r"foot|bottom|chan-?trang|colophon|copyright|contentinfo", re.IGNORECASE)
+_HEAD_RE = re.compile(r"header|masthead|banner|top-?bar|dau-?trang", re.IGNORECASE)
+_RELATED_RE = re.compile(r"related|lien-?quan|tin-?khac|other|more-?news|cung-?chuyen-?muc|da-?dua|tin-?moi-?hon"
+                         r"|tin-?cu-?hon|xem-?nhieu|most", re.IGNORECASE)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_REFRESH_RE = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)", re.IGNORECASE)
+
+SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "ftp:", "file:")
+
+
+def marker(el: etree._Element) -> str:
+    """The tag, id and class of an element as one lower-case string, for region tests."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return f"{tag} {el.get('id') or ''} {el.get('class') or ''} {el.get('role') or ''}".lower()
+
+
+def region_of(el: etree._Element) -> str:
+    """Where an element sits: menu | sidebar | footer | header | related | main.
+
+    The nearest classified ancestor wins, so a menu inside a header counts as menu and a box
+    inside a sidebar counts as sidebar.
+    """
+    node: etree._Element | None = el
+    while node is not None:
+        region = classify(node, "")
+        if region:
+            return region
+        node = node.getparent()
+    return "main"
+
+
+def classify(el: etree._Element, inherited: str) -> str:
+    """The region of ``el`` given its parent's region (for one-pass tree walks)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    mark = marker(el)
+    if tag == "nav" or _MENU_RE.search(mark):
+        return "menu"
+    if tag == "aside" or _SIDE_RE.search(mark):
+        return "sidebar"
+    if tag == "footer" or _FOOT_RE.search(mark):
+        return "footer"
+    if _RELATED_RE.search(mark):
+        return "related"
+    if tag == "header" or _HEAD_RE.search(mark):
+        return "header"
+    return inherited
+
+
+def walk(root: etree._Element, region: str = "main", hidden: bool = False
+         ) -> Iterator[tuple[etree._Element, str, bool]]:
+    """Elements in document order with their region and hidden state, computed in one pass."""
+    stack: list[tuple[etree._Element, str, bool]] = [(root, region, hidden)]
+    while stack:
+        el, reg, hid = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "template", "noscript"):
+            continue
+        reg = classify(el, reg)
+        style = el.get("style")
+        hid = hid or el.get("hidden") is not None or el.get("aria-hidden") == "true" or bool(
+            style and _HIDDEN_STYLE_RE.search(style))
+        yield el, reg, hid
+        stack.extend((child, reg, hid) for child in reversed(el))
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Hidden by inline CSS, ``hidden`` or ``aria-hidden`` on it or an ancestor.
+
+    SharePoint pages keep raw list views with US-order dates inside ``display:none`` blocks;
+    what a visitor cannot see must not count as content.
+    """
+    node: etree._Element | None = el
+    while node is not None:
+        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+            return True
+        style = node.get("style")
+        if style and _HIDDEN_STYLE_RE.search(style):
+            return True
+        node = node.getparent()
+    return False
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # absolute, fragment removed
+    label: str  # cleaned anchor text (or title/alt when the text is empty)
+    region: str  # menu | sidebar | footer | header | related | main
+    in_submenu: bool  # inside a nested list under a menu entry (a dropdown)
+    in_heading: bool  # the anchor is (inside) a heading: a home-page box title
+    element: etree._Element
+
+
+class ParsedPage:
+    """One HTML page, parsed once."""
+
+    def __init__(self, url: str, body: bytes | str, content_type: str | None = None) -> None:
+        self.url = url
+        self.tree = _parse(body, content_type)
+        base = self.tree.find(".//base[@href]")
+        self.base_url = urljoin(url, base.get("href") or "") if base is not None else url
+
+    @cached_property
+    def title(self) -> str:
+        node = self.tree.find(".//title")
+        return clean(node.text_content()) if node is not None else ""
+
+    @cached_property
+    def lang(self) -> str | None:
+        root = self.tree if self.tree.tag == "html" else self.tree.find(".//html")
+        return root.get("lang") if root is not None else None
+
+    @cached_property
+    def generator(self) -> str | None:
+        for meta in self.tree.iterfind(".//meta"):
+            if (meta.get("name") or "").lower() == "generator":
+                return meta.get("content")
+        return None
+
+    def meta_refresh(self) -> str | None:
+        """The target of a ``<meta http-equiv="refresh">`` outside ``<noscript>``, absolute."""
+        for meta in self.tree.iterfind(".//meta"):
+            if (meta.get("http-equiv") or "").lower() != "refresh":
+                continue
+            if any(a.tag == "noscript" for a in meta.iterancestors()):
+                continue
+            match = _REFRESH_RE.match(meta.get("content") or "")
+            if match and match.group(1).strip():
+                return urljoin(self.base_url, match.group(1).strip())
+        return None
+
+    def absolute(self, href: str) -> str | None:
+        href = href.strip()
+        if not href or href.lower().startswith(SKIP_SCHEMES):
+            return None
+        url = urljoin(self.base_url, href)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return None
+        return parts._replace(fragment="").geturl()
+
+    def links(self) -> Iterator[Link]:
+        """Every usable ``<a href>`` with its label and region, hidden ones included.
+
+        Dropdown submenus are often hidden until hover, so visibility is not a filter here.
+        """
+        for a in self.tree.iterfind(".//a[@href]"):
+            url = self.absolute(a.get("href") or "")
+            if url is None:
+                continue
+            label = clean(a.text_content())
+            if not label:
+                label = clean(a.get("title") or "")
+            if not label:
+                img = a.find(".//img[@alt]")
+                label = clean(img.get("alt") or "") if img is not None else ""
+            in_submenu = False
+            in_heading = False
+            for anc in a.iterancestors():
+                if anc.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    in_heading = True
+                if anc.tag in ("ul", "ol") and any(x.tag == "li" for x in anc.iterancestors()):
+                    in_submenu = True
+            yield Link(url, label, region_of(a), in_submenu, in_heading, a)
+
+
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text the way browsers do: BOM, then HTTP charset, then ``<meta>``, then UTF-8."""
+    _, text = html_to_unicode(content_type, body)
+    return str(text)
+
+
+def _parse(body: bytes | str, content_type: str | None) -> lxml.html.HtmlElement:
+    text = decode_html(body, content_type) if isinstance(body, bytes) else body
+    if not text.strip():
+        return lxml.html.document_fromstring("<html><body></body></html>")
+    try:
+        # Re-encoding lets lxml ignore any XML/meta encoding declaration in the text.
+        return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_UTF8_PARSER)
+    except (etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html><body></body></html>")
+
+
+_TEXT_XPATH = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+
+
+def element_text(el: etree._Element) -> str:
+    """Visible-ish text of an element: scripts and styles left out, whitespace collapsed."""
+    return clean(" ".join(str(t) for t in _TEXT_XPATH(el)))  # type: ignore[union-attr]
+
+
+def locator(el: etree._Element) -> str:
+    """A short CSS-like path for evidence: ``div#content > ul.news > li:nth-of-type(3) > span.date``."""
+    steps: list[str] = []
+    node: etree._Element | None = el
+    while node is not None and isinstance(node.tag, str) and node.tag not in ("html", "body"):
+        step = node.tag
+        if node.get("id"):
+            steps.append(f"{step}#{node.get('id')}")
+            break
+        cls = (node.get("class") or "").split()
+        if cls:
+            step += "." + ".".join(cls[:2])
+        parent = node.getparent()
+        if parent is not None:
+            same = [c for c in parent if c.tag == node.tag]
+            if len(same) > 1:
+                step += f":nth-of-type({same.index(node) + 1})"
+        steps.append(step)
+        node = parent
+    return " > ".join(reversed(steps[-6:] if len(steps) > 6 else steps))

@@ -1,0 +1,219 @@
+"""Section discovery: which links on a portal lead to which kind of section.
+
+Labels are folded (see :mod:`crawler.extract.text`) and matched against the synonym lexicon
+kept as data in ``lexicon.toml``.  A label matches a kind when that kind's phrases cover a
+large enough share of its words: "Chỉ đạo điều hành của Sở Y tế" is a directive-documents
+menu entry, while a news title that merely mentions "Đoàn Thanh niên" is not a section.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from crawler.extract.page import Link, ParsedPage
+from crawler.extract.text import fold, slug_words
+from nd42.records import SectionCandidate
+
+# A label longer than this is an article title, not a menu entry.
+MAX_LABEL_WORDS = 12
+# Share of a label's words the phrases of one kind must cover.
+MIN_COVERAGE = 0.3
+# How much the place a link was seen adds to its score: menus are where sections live.
+VIA_WEIGHT = {
+    "override": 10.0,
+    "menu": 0.5,
+    "dropdown": 0.5,
+    "sidebar": 0.4,
+    "home": 0.35,
+    "sitemap_page": 0.3,
+    "header": 0.3,
+    "footer": 0.2,
+    "body": 0.15,
+    "slug": 0.1,
+    "sitemap_xml": 0.1,
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str
+    words: tuple[str, ...]
+    anchored: bool  # must start the label ("^tin": "Tin y tế" but not "Thông tin ...")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: tuple[Phrase, ...]
+    priority: tuple[str, ...]
+
+    def kinds(self) -> tuple[str, ...]:
+        return self.priority
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    kind: str
+    coverage: float
+    phrase: str
+    phrase_words: int
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load a lexicon file (default: the bundled ``lexicon.toml``)."""
+    if path is None:
+        raw = resources.files("crawler.extract").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    else:
+        raw = path.read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    phrases: list[Phrase] = []
+    for kind, spec in data["kinds"].items():
+        for text in spec["phrases"]:
+            anchored = text.startswith("^")
+            body = text.lstrip("^")
+            # Each phrase also in its "đ dropped" spelling, for slugs a CMS mangled.
+            for variant in {fold(body), fold(body.replace("d", "đ"), drop_d=True)}:
+                if variant:
+                    phrases.append(Phrase(kind, tuple(variant.split()), anchored))
+    priority = tuple(data.get("priority", list(data["kinds"])))
+    return Lexicon(tuple(phrases), priority)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def match_label(label: str, lexicon: Lexicon | None = None, *, folded: bool = False) -> LabelMatch | None:
+    """The kind a menu label names, or None.
+
+    Coverage is the share of the label's words inside phrases of one kind; ties go to the
+    kind listed first in the lexicon's priority (specific kinds before "news").
+    """
+    lex = lexicon or default_lexicon()
+    words = (label if folded else fold(label)).split()
+    if not words or len(words) > MAX_LABEL_WORDS:
+        return None
+    covered: dict[str, set[int]] = {}
+    best_phrase: dict[str, tuple[int, str]] = {}
+    n = len(words)
+    for phrase in lex.phrases:
+        size = len(phrase.words)
+        if size > n:
+            continue
+        starts = [0] if phrase.anchored else range(n - size + 1)
+        for i in starts:
+            if tuple(words[i:i + size]) == phrase.words:
+                covered.setdefault(phrase.kind, set()).update(range(i, i + size))
+                if size > best_phrase.get(phrase.kind, (0, ""))[0]:
+                    best_phrase[phrase.kind] = (size, " ".join(phrase.words))
+    if not covered:
+        return None
+    rank = {k: i for i, k in enumerate(lex.priority)}
+    kind = max(covered, key=lambda k: (len(covered[k]), best_phrase[k][0], -rank.get(k, 99)))
+    coverage = len(covered[kind]) / n
+    if coverage < MIN_COVERAGE:
+        return None
+    size, phrase_text = best_phrase[kind]
+    return LabelMatch(kind, coverage, phrase_text, size)
+
+
+def match_url(url: str, lexicon: Lexicon | None = None) -> LabelMatch | None:
+    """Match the last meaningful path segment of a URL (or its query's category) as a label."""
+    parts = urlsplit(url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    candidates = []
+    if segments:
+        last = segments[-1]
+        if last.lower() in ("index.html", "index.htm", "default.aspx", "allitems.aspx", "index.php") and len(segments) > 1:
+            last = segments[-2]
+        candidates.append(slug_words(last))
+    for pair in parts.query.split("&"):
+        key, _, value = pair.partition("=")
+        if value and key.lower() in ("cat", "category", "chuyenmuc", "cm", "op", "catid", "alias"):
+            candidates.append(slug_words(unquote(value)))
+    best: LabelMatch | None = None
+    for words in candidates:
+        match = match_label(words, lexicon, folded=True)
+        if match and (best is None or match.coverage > best.coverage):
+            best = match
+    return best
+
+
+def score(match: LabelMatch, via: str) -> float:
+    # Coverage dominates; a longer matched phrase is more specific; the place breaks ties.
+    return round(match.coverage + 0.05 * min(match.phrase_words, 5) + VIA_WEIGHT.get(via, 0.0), 4)
+
+
+def link_via(link: Link, page_role: str) -> str:
+    if page_role == "sitemap_page" and link.region not in ("menu", "header", "footer"):
+        return "sitemap_page"
+    if link.region == "menu":
+        return "dropdown" if link.in_submenu else "menu"
+    if link.region in ("sidebar", "footer", "header"):
+        return link.region
+    if link.region == "related":
+        return "body"
+    return "home" if link.in_heading else "body"
+
+
+def discover(page: ParsedPage, page_role: str, allowed: Iterable[str], lexicon: Lexicon | None = None,
+             external_kinds: tuple[str, ...] = ("procedures",)) -> list[SectionCandidate]:
+    """Section candidates among a page's links.
+
+    Links to other hosts are kept only for kinds that may legitimately live elsewhere (online
+    public services on dichvucong.gov.vn); everything else must be on the portal's own hosts.
+    """
+    hosts = set(allowed)
+    found: dict[tuple[str, str], SectionCandidate] = {}
+    for link in page.links():
+        on_site = urlsplit(link.url).netloc.lower() in hosts
+        via = link_via(link, page_role)
+        match = match_label(link.label) if link.label else None
+        if match is None and on_site:
+            slug_match = match_url(link.url)
+            # A generic label ("Xem thêm") on a link whose URL names the section.
+            if slug_match is not None and len(fold(link.label).split()) <= 3:
+                match, via = slug_match, "slug" if via == "body" else via
+        if match is None:
+            continue
+        if not on_site and match.kind not in external_kinds:
+            continue
+        cand = SectionCandidate(match.kind, link.label, link.url, via, score(match, via), match.phrase)
+        key = (cand.kind, cand.url)
+        if key not in found or found[key].score < cand.score:
+            found[key] = cand
+    return list(found.values())
+
+
+def discover_urls(urls: Iterable[str], via: str, allowed: Iterable[str],
+                  lexicon: Lexicon | None = None) -> list[SectionCandidate]:
+    """Candidates from bare URLs (sitemap.xml entries), matched on their slugs."""
+    hosts = set(allowed)
+    found: dict[tuple[str, str], SectionCandidate] = {}
+    for url in urls:
+        if urlsplit(url).netloc.lower() not in hosts:
+            continue
+        match = match_url(url, lexicon)
+        if match is None:
+            continue
+        cand = SectionCandidate(match.kind, slug_words(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]),
+                                url, via, score(match, via), match.phrase)
+        found.setdefault((cand.kind, cand.url), cand)
+    return list(found.values())
+
+
+def best_by_kind(candidates: Iterable[SectionCandidate]) -> dict[str, list[SectionCandidate]]:
+    """Candidates grouped by kind, best first, one entry per URL."""
+    grouped: dict[str, dict[str, SectionCandidate]] = {}
+    for cand in candidates:
+        per_kind = grouped.setdefault(cand.kind, {})
+        key = cand.url.rstrip("/")
+        if key not in per_kind or per_kind[key].score < cand.score:
+            per_kind[key] = cand
+    return {k: sorted(v.values(), key=lambda c: (-c.score, len(c.url))) for k, v in grouped.items()}

@@ -1,0 +1,229 @@
+"""Subcommands beyond ``check``: demo, report, recheck, rules, eval-corpus, eval-devzoo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nd42 import __version__
+from nd42.clock import crawl_start, parse_clock, vn_today
+from nd42.config import PortalConfig
+from nd42.records import Finding, PortalSnapshot
+
+
+def _fresh_status(findings: list[Finding], rule_id: str) -> str:
+    return next((f.status.value for f in findings if f.rule_id == rule_id), "—")
+
+
+# ---------------------------------------------------------------------------------------------- demo
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Serve the bundled demo portals on 127.0.0.1, check them all, write reports and an index."""
+    from crawler.runner import crawl_portals
+    from nd42.cli import Progress, _crawl_options, _profile_info, _writable_dir
+    from nd42.demo.portals import build_portals
+    from nd42.demo.server import serve
+    from nd42.store import Store
+    from reports.index import write_index
+    from reports.render import write_portal_report
+    from rules.engine import evaluate
+    from rules.profiles import load_profile
+    from rules.scoring import score as score_findings
+
+    out_dir = _writable_dir(Path(args.out), "--out")
+    now = parse_clock(args.now) if args.now else crawl_start()
+    portals = build_portals(vn_today(now))
+    servers, urls = serve(portals)
+    profile = load_profile(args.profile or "nd42-2022")
+    options = _crawl_options(args)
+    db_path = Path(args.db) if args.db else out_dir / "nd42-demo.sqlite3"
+    rows: list[dict[str, Any]] = []
+    progress = Progress(not args.quiet)
+    try:
+        with Store(db_path) as store:
+            run_id = store.begin_run("check", now, profile.id, {"demo": True})
+            configs = [PortalConfig(id=pid, url=urls[pid] + "/", name=portals[pid].name) for pid in sorted(portals)]
+
+            def handle(snapshot: PortalSnapshot) -> None:
+                findings = evaluate(snapshot, profile, now)
+                score = score_findings(findings)
+                store.save_portal(run_id, snapshot, findings, score.get("score"))
+                run = {"id": run_id, "kind": "check", "started_at": now, "finished_at": snapshot.finished_at,
+                       "tool_version": __version__, "status": "complete", "profile": profile.id}
+                path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
+                                           profile=_profile_info(profile), lang=args.lang)
+                truth = portals[snapshot.portal_id].truth
+                rows.append({"portal": snapshot.portal_id, "name": snapshot.name, "score": score.get("score"),
+                             "report": path.name, "findings": findings, "truth": truth})
+
+            crawl_portals(configs, options, now, handle, progress=progress)
+            progress.done()
+            store.finish_run(run_id, status="complete")
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    rows.sort(key=lambda r: r["portal"])
+    index = write_index(out_dir, [{k: r[k] for k in ("portal", "name", "score", "report", "findings")} for r in rows],
+                        lang=args.lang, title="nd42 — demo")
+    kinds = (("FR-001", "directive_documents"), ("FR-002", "party_union"), ("FR-003", "news"))
+    print(f"{'portal':<22} {'score':>5}  " + "  ".join(f"{rid:<17}" for rid, _ in kinds))
+    agree = total = 0
+    for r in rows:
+        cells = []
+        for rid, kind in kinds:
+            status = _fresh_status(r["findings"], rid)
+            expected = r["truth"]["verdicts"].get(f"{kind}_fresh")
+            ok = expected is None and status in ("not_applicable", "—") or \
+                expected is True and status == "pass" or expected is False and status in ("fail", "warn")
+            agree += ok
+            total += 1
+            cells.append(f"{status:<15}{'✓' if ok else '✗'} ")
+        score = "—" if r["score"] is None else f"{r['score']:.0f}"
+        print(f"{r['portal']:<22} {score:>5}  " + "  ".join(cells))
+    print(f"Freshness verdicts matching the demo portals' truth: {agree}/{total}")
+    print(f"Index: {index}")
+    print(f"Database: {db_path}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- report / recheck
+def _run_id(store: Any, value: str | None) -> int:
+    if value in (None, "latest"):
+        info = store.latest_run(complete_only=False)
+        if info is None:
+            from nd42.cli import UsageError
+
+            raise UsageError("cơ sở dữ liệu chưa có lượt chạy nào / the database holds no run yet")
+        return int(info.id)
+    return int(value)  # type: ignore[arg-type]
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Render reports again from the store, without crawling."""
+    from nd42.cli import _writable_dir
+    from nd42.store import Store, default_db_path
+    from reports.index import write_index
+    from reports.render import write_portal_report
+    from rules.profiles import load_profile
+    from rules.scoring import score as score_findings
+
+    out_dir = _writable_dir(Path(args.out), "--out")
+    with Store(Path(args.db) if args.db else default_db_path()) as store:
+        run_id = _run_id(store, args.run)
+        info = next(r for r in store.runs() if r.id == run_id)
+        profile = load_profile(info.profile)
+        rows = []
+        for portal_id in store.portal_ids(run_id):
+            snapshot = store.load_snapshot(run_id, portal_id)
+            findings = store.load_findings(run_id, portal_id)
+            score = score_findings(findings)
+            run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,
+                   "tool_version": __version__, "status": info.status, "profile": info.profile}
+            path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
+                                       profile=_profile_info_of(profile), lang=args.lang)
+            rows.append({"portal": portal_id, "name": snapshot.name, "score": score.get("score"), "report": path.name,
+                         "findings": findings})
+            print(path)
+        print(write_index(out_dir, rows, lang=args.lang, title=f"nd42 — run {run_id}"))
+    return 0
+
+
+def _profile_info_of(profile: Any) -> dict[str, Any]:
+    from nd42.cli import _profile_info
+
+    return _profile_info(profile)
+
+
+def cmd_recheck(args: argparse.Namespace) -> int:
+    """Evaluate the rules again on stored snapshots (after a rule or profile change), no recrawl."""
+    from nd42.store import Store, default_db_path
+    from rules.engine import evaluate
+    from rules.profiles import load_profile
+    from rules.scoring import score as score_findings
+
+    with Store(Path(args.db) if args.db else default_db_path()) as store:
+        run_id = _run_id(store, args.run)
+        info = next(r for r in store.runs() if r.id == run_id)
+        profile = load_profile(args.profile or info.profile)
+        for portal_id in store.portal_ids(run_id):
+            snapshot = store.load_snapshot(run_id, portal_id)
+            # The clock of a re-check is the original crawl's clock, not today.
+            findings = evaluate(snapshot, profile, snapshot.started_at)
+            score = score_findings(findings)
+            store.replace_findings(run_id, portal_id, findings, score.get("score"))
+            print(f"{portal_id}: {len(findings)} findings, score {score.get('score')}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- rules
+def cmd_rules(args: argparse.Namespace) -> int:
+    from rules.docs import render_markdown
+    from rules.registry_view import explain, list_rules
+
+    if args.action == "list":
+        print(list_rules(args.lang))
+    elif args.action == "explain":
+        print(explain(args.rule_id, args.lang))
+    else:
+        sys.stdout.write(render_markdown())
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- evaluations
+def cmd_eval_corpus(args: argparse.Namespace) -> int:
+    from nd42.evaluation import evaluate_corpus
+
+    return evaluate_corpus(Path(args.corpus), as_json=args.json)
+
+
+def cmd_eval_devzoo(args: argparse.Namespace) -> int:
+    from nd42.evaluation import evaluate_devzoo
+
+    return evaluate_devzoo(Path(args.devzoo), today=args.today, as_json=args.json, delay=args.delay)
+
+
+def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser], None]) -> None:
+    demo = sub.add_parser("demo", help="serve the bundled demo portals locally and check them all")
+    demo.add_argument("--out", default="nd42-demo", help="output directory (default ./nd42-demo)")
+    demo.add_argument("--db", help="SQLite database (default OUT/nd42-demo.sqlite3)")
+    demo.add_argument("--profile", help="legal profile (default nd42-2022)")
+    demo.add_argument("--lang", choices=("vi", "en"), default="vi")
+    demo.add_argument("--quiet", action="store_true")
+    add_crawl_args(demo)
+    demo.set_defaults(func=cmd_demo, delay=0.05)
+
+    report = sub.add_parser("report", help="render reports again from the store (no crawl)")
+    report.add_argument("run", nargs="?", default="latest", help="run id (default: the latest)")
+    report.add_argument("--db", help="SQLite database")
+    report.add_argument("--out", default="nd42-out")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    report.set_defaults(func=cmd_report)
+
+    recheck = sub.add_parser("recheck", help="evaluate the rules again on a stored run's snapshots (no crawl)")
+    recheck.add_argument("run", nargs="?", default="latest")
+    recheck.add_argument("--db", help="SQLite database")
+    recheck.add_argument("--profile", help="evaluate under another profile")
+    recheck.set_defaults(func=cmd_recheck)
+
+    rules = sub.add_parser("rules", help="the rule catalogue: list, explain ID, docs")
+    rules.add_argument("action", choices=("list", "explain", "docs"))
+    rules.add_argument("rule_id", nargs="?")
+    rules.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rules.set_defaults(func=cmd_rules)
+
+    corpus = sub.add_parser("eval-corpus", help="measure date and section extraction on labelled real pages")
+    corpus.add_argument("corpus", help="the corpus folder (with labels.json and pages/), e.g. ../shared/corpus")
+    corpus.add_argument("--json", action="store_true", help="print the results as JSON")
+    corpus.set_defaults(func=cmd_eval_corpus)
+
+    zoo = sub.add_parser("eval-devzoo", help="generate, serve and check the development zoo; compare with truth")
+    zoo.add_argument("devzoo", help="the devzoo folder (with zoo.py and serve.py), e.g. ../shared/devzoo")
+    zoo.add_argument("--today", help="zoo day, YYYY-MM-DD (default: today in Vietnam)")
+    zoo.add_argument("--delay", type=float, default=0.0)
+    zoo.add_argument("--json", action="store_true")
+    zoo.set_defaults(func=cmd_eval_devzoo)
+    _ = json  # keeps the import for --json handlers' symmetry

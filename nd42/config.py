@@ -1,0 +1,184 @@
+"""Configuration: crawl options and per-portal settings.
+
+A portal file (TOML) may override where a section lives and how its listing is read, and the
+rules' options for that portal::
+
+    [portal]
+    id = "so-khcn"
+    name = "Sở Khoa học và Công nghệ"
+    url = "https://skhcn.example.gov.vn/"
+
+    [sections.directive_documents]
+    url = "https://skhcn.example.gov.vn/van-ban/chi-dao-dieu-hanh"
+    item = "table.doc-list tbody tr"     # CSS: one element per item
+    title = "a"                           # CSS inside the item: the title link
+    date = "td.ngay-ban-hanh"             # CSS inside the item: where the date is
+    order = "DMY"                         # or "MDY"
+
+    [rules."FR-001"]
+    max_age_days = 45
+
+Errors name the file and the field, and are raised as :class:`ConfigError` (exit code 2).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from nd42.records import SECTION_KINDS
+
+
+class ConfigError(Exception):
+    """Bad user input: a malformed URL, an unreadable or invalid configuration file."""
+
+
+@dataclasses.dataclass
+class SectionOverride:
+    url: str | None = None
+    item: str | None = None
+    title: str | None = None
+    date: str | None = None
+    order: str | None = None
+
+
+@dataclasses.dataclass
+class PortalConfig:
+    id: str
+    url: str
+    name: str | None = None
+    profile: str | None = None
+    sections: dict[str, SectionOverride] = dataclasses.field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class CrawlOptions:
+    """How much and how politely to crawl one portal."""
+
+    page_budget: int = 60  # requests per portal, all roles together
+    max_depth: int = 4  # home = 0, a listing linked from it = 1, its next page or an item = 2, ...
+    item_pages: int = 3  # K: item pages opened when a listing shows no dates
+    listing_pages: int = 2  # first listing page, plus the next when the first shows no datable items
+    candidates_per_kind: int = 2  # next candidate tried when the best one fails or is empty
+    delay: float = 0.5  # seconds between requests to one portal (AutoThrottle adapts it)
+    concurrency: int = 2  # concurrent requests per portal: 1 or 2
+    timeout: float = 30.0
+    retries: int = 2
+    obey_robots: bool = True
+    autothrottle: bool = True
+    user_agent: str | None = None  # default: crawler.settings.USER_AGENT
+
+    def validate(self) -> None:
+        if not 1 <= self.concurrency <= 2:
+            raise ConfigError("concurrency per portal must be 1 or 2 (government servers are fragile)")
+        if self.page_budget < 1 or self.item_pages < 0 or self.listing_pages < 1 or self.max_depth < 1:
+            raise ConfigError("page budget, listing pages and depth must be positive; item pages ≥ 0")
+        if self.delay < 0 or self.timeout <= 0:
+            raise ConfigError("delay must be ≥ 0 and timeout > 0")
+
+
+_HOST_RE = re.compile(r"^[a-z0-9.\-\[\]:]+$", re.IGNORECASE)
+
+
+def validate_url(url: str) -> str:
+    """A portal URL as given on the command line: http(s), a host, no credentials."""
+    raw = url.strip()
+    if "://" not in raw:
+        raise ConfigError(f"không phải URL hợp lệ / not a valid URL: {url!r} (expected http:// or https://)")
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https"):
+        raise ConfigError(f"không phải URL http(s) / not an http(s) URL: {url!r}")
+    host = parts.hostname or ""
+    if not host or not _HOST_RE.match(parts.netloc.split("@")[-1]) or "@" in parts.netloc:
+        raise ConfigError(f"URL không có tên máy chủ hợp lệ / URL has no valid host: {url!r}")
+    try:
+        _ = parts.port
+    except ValueError as exc:
+        raise ConfigError(f"cổng không hợp lệ / invalid port in {url!r}") from exc
+    path = parts.path or "/"
+    return parts._replace(path=path, fragment="").geturl()
+
+
+def portal_id_from_url(url: str) -> str:
+    """A stable id for an ad-hoc portal: its host without www., with the port when not default."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "portal").lower()
+    host = host.removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}-{parts.port}"
+    return re.sub(r"[^a-z0-9.\-]+", "-", host)
+
+
+def allowed_hosts(url: str) -> set[str]:
+    """The portal's host and its www/non-www twin (netlocs, with the port)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.lower().split("@")[-1]
+    twin = netloc[4:] if netloc.startswith("www.") else f"www.{netloc}"
+    return {netloc, twin}
+
+
+def _section_override(source: str, kind: str, data: Any) -> SectionOverride:
+    if kind not in SECTION_KINDS:
+        raise ConfigError(f"{source}: sections.{kind}: unknown section kind (known: {', '.join(SECTION_KINDS)})")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: sections.{kind}: must be a table")
+    known = {f.name for f in dataclasses.fields(SectionOverride)}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{source}: sections.{kind}.{key}: unknown key (known: {', '.join(sorted(known))})")
+        if not isinstance(value, str):
+            raise ConfigError(f"{source}: sections.{kind}.{key}: must be a string")
+    if data.get("order") not in (None, "DMY", "MDY"):
+        raise ConfigError(f"{source}: sections.{kind}.order: must be \"DMY\" or \"MDY\"")
+    if data.get("url"):
+        validate_url(data["url"])
+    return SectionOverride(**data)
+
+
+def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
+    """Validate one portal's table (from a portal file or, later, a registry entry)."""
+    known_top = {"portal", "sections", "rules"}
+    for key in data:
+        if key not in known_top:
+            raise ConfigError(f"{source}: {key}: unknown table (known: {', '.join(sorted(known_top))})")
+    head = data.get("portal", {})
+    if not isinstance(head, dict):
+        raise ConfigError(f"{source}: portal: must be a table")
+    for key in head:
+        if key not in ("id", "name", "url", "profile"):
+            raise ConfigError(f"{source}: portal.{key}: unknown key")
+    if "url" not in head:
+        raise ConfigError(f"{source}: portal.url: missing")
+    try:
+        url = validate_url(str(head["url"]))
+    except ConfigError as exc:
+        raise ConfigError(f"{source}: portal.url: {exc}") from exc
+    sections = {k: _section_override(source, k, v) for k, v in data.get("sections", {}).items()}
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{source}: rules: must be a table of tables, e.g. [rules.\"FR-001\"]")
+    return PortalConfig(
+        id=str(head.get("id") or portal_id_from_url(url)),
+        url=url,
+        name=head.get("name"),
+        profile=head.get("profile"),
+        sections=sections,
+        rules={str(k): dict(v) for k, v in rules.items()},
+    )
+
+
+def load_portal_file(path: Path) -> PortalConfig:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    return portal_from_dict(data, str(path))
