@@ -103,6 +103,15 @@ def _summary_table(snapshot: PortalSnapshot, findings: list[Finding], score: dic
     return "\n".join(rows)
 
 
+def _clock(value: str | None) -> dt.datetime:
+    if not value:
+        return crawl_start()
+    try:
+        return parse_clock(value)
+    except ValueError as exc:
+        raise UsageError(f"--now {value!r}: không phải ngày ISO / not an ISO date or date-time") from exc
+
+
 # ---------------------------------------------------------------------------------------------- check
 def _evaluate_and_store(snapshot: PortalSnapshot, portal: PortalConfig, profile: Any, store: Any, run_id: int,
                         now: dt.datetime) -> tuple[list[Finding], dict[str, Any]]:
@@ -121,12 +130,7 @@ def _profile_info(profile: Any) -> dict[str, Any]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from crawler.runner import crawl_portals
-    from nd42.jsonout import portal_document, write_json
-    from nd42.store import Store, default_db_path
-    from reports.render import write_portal_report
-    from rules.profiles import load_profile
-
+    # Bad input is reported before anything heavy is imported or any request is made.
     if args.portal_config:
         portal = load_portal_file(Path(args.portal_config))
         if args.url and validate_url(args.url) != portal.url:
@@ -138,9 +142,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("thiếu URL / missing URL: nd42 check https://portal.example.gov.vn/")
     out_dir = _writable_dir(Path(args.out), "--out")
     json_path = _writable_file(Path(args.json), "--json") if args.json else None
-    profile = load_profile(args.profile or portal.profile or "nd42-2022")
     options = _crawl_options(args)
-    now = parse_clock(args.now) if args.now else crawl_start()
+    now = _clock(args.now)
+
+    from crawler.runner import crawl_portals
+    from nd42.jsonout import portal_document, write_json
+    from nd42.store import Store, default_db_path
+    from reports.render import write_portal_report
+    from rules.profiles import load_profile
+
+    profile = load_profile(args.profile or portal.profile or "nd42-2022")
     db_path = Path(args.db) if args.db else default_db_path()
 
     progress = Progress(not args.quiet)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from nd42 import __version__
-from nd42.clock import crawl_start, parse_clock, vn_today
+from nd42.clock import vn_today
 from nd42.config import PortalConfig
 from nd42.records import Finding, PortalSnapshot
 
@@ -23,7 +22,7 @@ def _fresh_status(findings: list[Finding], rule_id: str) -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled demo portals on 127.0.0.1, check them all, write reports and an index."""
     from crawler.runner import crawl_portals
-    from nd42.cli import Progress, _crawl_options, _profile_info, _writable_dir
+    from nd42.cli import Progress, _clock, _crawl_options, _profile_info, _writable_dir
     from nd42.demo.portals import build_portals
     from nd42.demo.server import serve
     from nd42.store import Store
@@ -34,7 +33,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from rules.scoring import score as score_findings
 
     out_dir = _writable_dir(Path(args.out), "--out")
-    now = parse_clock(args.now) if args.now else crawl_start()
+    now = _clock(args.now)
     portals = build_portals(vn_today(now))
     servers, urls = serve(portals)
     profile = load_profile(args.profile or "nd42-2022")
@@ -226,4 +225,3 @@ def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser]
     zoo.add_argument("--delay", type=float, default=0.0)
     zoo.add_argument("--json", action="store_true")
     zoo.set_defaults(func=cmd_eval_devzoo)
-    _ = json  # keeps the import for --json handlers' symmetry

@@ -37,6 +37,7 @@ DATE_ELEMENT_MAX_CHARS = 80
 _ISO_ATTR = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 _PAGER_RE = re.compile(r"pag|trang-?so|phan-?trang|pager|paging|nav-links|pagination|lfr-pagination", re.I)
 _NEXT_TEXTS = {"2", "trang sau", "sau", "tiep", "trang tiep", "tiep theo", "next", "»", "›", ">", ">>", "xem tiep"}
+_DIGITS = re.compile(r"\d+")
 _MODIFIED = re.compile(r"modif|updat|cap-?nhat|sua", re.I)
 _SKIP_REGIONS = {"menu", "header", "footer"}
 _EXCLUDED_HEADERS = ("hieu luc", "het han", "het hieu luc", "ngay ky")
@@ -60,6 +61,8 @@ class ListingResult:
     next_page: str | None = None
     locator: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Items dated oldest first: the newest ones are on the following pages.
+    ascending: bool = False
 
 
 @dataclass
@@ -85,7 +88,8 @@ def _signature(el: etree._Element) -> tuple[str, ...]:
     depth = 0
     while node is not None and depth < 8 and isinstance(node.tag, str) and node.tag != "body":
         cls = (node.get("class") or "").split()
-        steps.append(f"{node.tag}.{cls[0]}" if cls else node.tag)
+        # "post-7062", "item-3": per-item numbers must not split one family of items.
+        steps.append(f"{node.tag}.{_DIGITS.sub('#', cls[0])}" if cls else node.tag)
         node = node.getparent()
         depth += 1
     return tuple(steps)
@@ -301,13 +305,16 @@ def _item_date(container: etree._Element, title_el: etree._Element, bounds: Date
 def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
     item_urls = {a.url for a in group}
     for el, region, _hidden in walk(page.tree):
-        if el.tag != "a" or region in ("menu", "header", "footer"):
+        if el.tag != "a":
             continue
         url = page.absolute(el.get("href") or "")
         if url is None or url == page.url or url in item_urls:
             continue
-        text = fold(el.text_content()) or clean(el.text_content())
         in_pager = any(_PAGER_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
+        # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
+        if region in ("header", "footer") or (region == "menu" and not in_pager):
+            continue
+        text = fold(el.text_content()) or clean(el.text_content())
         if (el.get("rel") or "").lower() == "next" or (in_pager and text in _NEXT_TEXTS) or text in ("2", "trang sau",
                                                                                                      "trang tiep"):
             return url
@@ -359,6 +366,8 @@ def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
             item.date, item.date_text, item.date_source = iso_to_vn_date(iso_value), text, "attribute"
         result.items.append(item)
     result.next_page = _next_page(page, group)
+    dated = [i.date for i in result.items if i.date]
+    result.ascending = len(dated) >= 3 and dated == sorted(dated) and dated[0] < dated[-1]
     return result
 
 

@@ -29,7 +29,9 @@ _MENU_RE = re.compile(
 _SIDE_RE = re.compile(r"sidebar|side-?bar|\bside\b|\baside\b|widget-area|\bsidebox|box-?side|cot-?phai-?tin",
                       re.IGNORECASE)
 _FOOT_RE = re.compile(r"foot|bottom|chan-?trang|colophon|copyright|contentinfo", re.IGNORECASE)
-_HEAD_RE = re.compile(r"header|masthead|banner|top-?bar|dau-?trang", re.IGNORECASE)
+# "header" as a whole class token (or site-header, header-top…), not "entry-header"/"page-header",
+# which are headings inside the content.
+_HEAD_RE = re.compile(r"(?<![\w-])(?:site-)?header(?!\w)|masthead|banner|top-?bar|dau-?trang", re.IGNORECASE)
 _RELATED_RE = re.compile(r"related|lien-?quan|tin-?khac|other|more-?news|cung-?chuyen-?muc|da-?dua|tin-?moi-?hon"
                          r"|tin-?cu-?hon|xem-?nhieu|most", re.IGNORECASE)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -62,18 +64,27 @@ def region_of(el: etree._Element) -> str:
 def classify(el: etree._Element, inherited: str) -> str:
     """The region of ``el`` given its parent's region (for one-pass tree walks)."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    mark = marker(el)
+    if tag in ("html", "body", "main", "form"):
+        # Themes put words like "has-navigation" on <body>; a page-wide wrapper is no region.
+        return inherited
+    # Tag names are tested explicitly below; the patterns look at id, class and role only.
+    mark = f"{el.get('id') or ''} {el.get('class') or ''} {el.get('role') or ''}".lower()
     if tag == "nav" or _MENU_RE.search(mark):
         return "menu"
     if tag == "aside" or _SIDE_RE.search(mark):
         return "sidebar"
-    if tag == "footer" or _FOOT_RE.search(mark):
+    if (tag == "footer" and not _inside_content(el)) or _FOOT_RE.search(mark):
         return "footer"
     if _RELATED_RE.search(mark):
         return "related"
-    if tag == "header" or _HEAD_RE.search(mark):
+    if _HEAD_RE.search(mark) or (tag == "header" and not _inside_content(el)):
         return "header"
     return inherited
+
+
+def _inside_content(el: etree._Element) -> bool:
+    """<header>/<footer> inside an article or main area belong to that content, not to the page."""
+    return any(a.tag in ("article", "main", "section") for a in el.iterancestors())
 
 
 def walk(root: etree._Element, region: str = "main", hidden: bool = False

@@ -8,6 +8,7 @@ menu entry, while a news title that merely mentions "Đoàn Thanh niên" is not 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ VIA_WEIGHT = {
     "slug": 0.1,
     "sitemap_xml": 0.1,
 }
+
+
+_VIA_RANK = {v: i for i, v in enumerate(("override", "menu", "dropdown", "sidebar", "home", "header", "footer",
+                                          "sitemap_page", "body", "slug", "sitemap_xml"))}
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,9 @@ def link_via(link: Link, page_role: str) -> str:
     return "home" if link.in_heading else "body"
 
 
+_NOT_SECTIONS = re.compile(r"\.(rss|xml|atom|pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif)$|/(feed|rss)/?$", re.I)
+
+
 def discover(page: ParsedPage, page_role: str, allowed: Iterable[str], lexicon: Lexicon | None = None,
              external_kinds: tuple[str, ...] = ("procedures",)) -> list[SectionCandidate]:
     """Section candidates among a page's links.
@@ -172,6 +180,8 @@ def discover(page: ParsedPage, page_role: str, allowed: Iterable[str], lexicon: 
     hosts = set(allowed)
     found: dict[tuple[str, str], SectionCandidate] = {}
     for link in page.links():
+        if _NOT_SECTIONS.search(urlsplit(link.url).path):
+            continue
         on_site = urlsplit(link.url).netloc.lower() in hosts
         via = link_via(link, page_role)
         match = match_label(link.label) if link.label else None
@@ -197,7 +207,7 @@ def discover_urls(urls: Iterable[str], via: str, allowed: Iterable[str],
     hosts = set(allowed)
     found: dict[tuple[str, str], SectionCandidate] = {}
     for url in urls:
-        if urlsplit(url).netloc.lower() not in hosts:
+        if urlsplit(url).netloc.lower() not in hosts or _NOT_SECTIONS.search(urlsplit(url).path):
             continue
         match = match_url(url, lexicon)
         if match is None:
@@ -214,6 +224,14 @@ def best_by_kind(candidates: Iterable[SectionCandidate]) -> dict[str, list[Secti
     for cand in candidates:
         per_kind = grouped.setdefault(cand.kind, {})
         key = cand.url.rstrip("/")
-        if key not in per_kind or per_kind[key].score < cand.score:
+        old = per_kind.get(key)
+        if old is None:
             per_kind[key] = cand
+            continue
+        best = cand if cand.score > old.score else old
+        # The same URL seen in a menu and in sitemap.xml: keep the best score, but report the
+        # place a visitor finds it and the label they read.
+        human = min((old, cand), key=lambda c: _VIA_RANK.get(c.via, 9))
+        per_kind[key] = SectionCandidate(best.kind, human.label or best.label, best.url, human.via, best.score,
+                                         best.matched)
     return {k: sorted(v.values(), key=lambda c: (-c.score, len(c.url))) for k, v in grouped.items()}

@@ -357,6 +357,15 @@ class PortalSpider(scrapy.Spider):
                 return
             self._set_section(section)
         depth = response.meta.get("depth", 1)
+        if result.ascending and result.next_page and self.listing_pages.get(kind, 1) < self.options.listing_pages + 1:
+            # Oldest first: the newest items are further on, so the next page is worth its request.
+            self.listing_pages[kind] = self.listing_pages.get(kind, 1) + 1
+            section.notes.append("listing sorted oldest first: next page read")
+            req = self._request(result.next_page, "listing", self.parse_listing, kind=kind, depth=depth + 1,
+                                priority=10, extra={"candidate": cand, "continuation": True})
+            if req is not None:
+                yield req
+                return
         if section.dated_items():
             return
         if result.next_page and self.listing_pages.get(kind, 1) < self.options.listing_pages:
