@@ -13,7 +13,14 @@ import json
 import re
 from dataclasses import dataclass
 
-from crawler.extract.dates import NON_CONTENT_LABELS, PUBLISH_LABELS, DateBounds, find_dates, iso_to_vn_date
+from crawler.extract.dates import (
+    NON_CONTENT_LABELS,
+    PUBLISH_LABELS,
+    DateBounds,
+    find_dates,
+    iso_to_vn_date,
+    parse_date,
+)
 from crawler.extract.page import ParsedPage, element_text, locator, walk
 from crawler.extract.text import fold
 from nd42.clock import vn_today
@@ -25,6 +32,8 @@ _RELATED_HEADINGS = ("tin khac", "tin lien quan", "cac tin da dua", "tin da dua"
                      "tin cung chuyen muc", "cac tin khac", "xem them", "tin moi hon", "tin cu hon", "van ban khac",
                      "van ban lien quan")
 SMALL = 80
+# A bare "Ngày" also starts body sentences ("… ngày thành lập 27/7/1999"): not proof of a posting date.
+STRONG_PUBLISH_LABELS = PUBLISH_LABELS - {"ngay", "date"}
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ def extract_article_date(page: ParsedPage, bounds: DateBounds, order: str = "DMY
                 if parent is not None and parent.tag not in ("body", "html"):
                     skip_until = parent
                 continue
-            if tag == "h1" or (tag == "h2" and not seen_title):
+            if tag == "h1" or (tag == "h2" and not seen_title) or "title" in (el.get("class") or "").lower():
                 seen_title = True
         if tag == "time" and el.get("datetime") and time_el is None:
             cls = f"{el.get('class') or ''} {el.get('itemprop') or ''}".lower()
@@ -105,10 +114,15 @@ def extract_article_date(page: ParsedPage, bounds: DateBounds, order: str = "DMY
         text = element_text(el)
         if not text or len(text) > 300 or not any(ch.isdigit() for ch in text):
             continue
-        for hit in find_dates(text, bounds, order):
+        hits = find_dates(text, bounds, order)
+        if not hits and len(text) <= SMALL:
+            # Short date elements in odd shapes ("thứ hai, 29 07 2019 12:00"): the single-string reader.
+            one = parse_date(text, bounds, order, fallback=False)
+            hits = [one] if one is not None else []
+        for hit in hits:
             if hit.label in NON_CONTENT_LABELS:
                 continue
-            if hit.label in PUBLISH_LABELS and labelled is None and len(text) <= 200:
+            if hit.label in STRONG_PUBLISH_LABELS and labelled is None and len(text) <= 200:
                 labelled = ArticleDate(hit.date, text if len(text) <= SMALL else hit.text, "labelled", locator(el))
             if seen_title and near_title is None and len(text) <= SMALL and hit.label is None:
                 near_title = ArticleDate(hit.date, text, "near_title", locator(el))

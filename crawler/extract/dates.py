@@ -306,12 +306,14 @@ def _scan(text: str, bounds: DateBounds, order: str) -> tuple[list[DateHit], boo
     rejected = False
     prev_end = 0
     for m in _DATE_RE.finditer(text):
+        if m.start() < prev_end:  # inside the time a previous hit was extended over
+            continue
         day, form, hit_order, ambiguous, has_time = _read(m, order)
         if day is None or not bounds.accepts(day):
             rejected = True
             continue
         start, end = m.span()
-        if form != "iso":
+        if not has_time:  # ISO values carry their own time
             after = _TIME_AFTER.match(text, end)
             if after is not None and _valid_time(after):
                 end, has_time = after.end(), True

@@ -23,9 +23,10 @@ from crawler.extract.dates import (
     DateHit,
     find_dates,
     infer_order,
+    parse_date,
     iso_to_vn_date,
 )
-from crawler.extract.page import ParsedPage, element_text, locator, walk
+from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, walk
 from crawler.extract.text import clean, fold
 from nd42.clock import vn_today
 from nd42.records import ListingItem
@@ -37,6 +38,7 @@ DATE_ELEMENT_MAX_CHARS = 80
 _ISO_ATTR = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
 _PAGER_RE = re.compile(r"pag|trang-?so|phan-?trang|pager|paging|nav-links|pagination|lfr-pagination", re.I)
 _NEXT_TEXTS = {"2", "trang sau", "sau", "tiep", "trang tiep", "tiep theo", "next", "»", "›", ">", ">>", "xem tiep"}
+_HEADING_CLASS = re.compile(r"title|header|heading|tieu-?de|caption", re.I)
 _DIGITS = re.compile(r"\d+")
 _MODIFIED = re.compile(r"modif|updat|cap-?nhat|sua", re.I)
 _SKIP_REGIONS = {"menu", "header", "footer"}
@@ -132,8 +134,10 @@ def _heading_bonus(page: ParsedPage, lca: etree._Element | None, label: str) -> 
     want = fold(label)
     if not want:
         return 0.0
-    for heading in page.tree.iterfind(".//*"):
-        if heading.tag not in ("h1", "h2", "h3", "h4") and "title" not in (heading.get("class") or ""):
+    for heading in page.tree.iter():
+        if not isinstance(heading.tag, str):
+            continue
+        if heading.tag not in ("h1", "h2", "h3", "h4") and not _HEADING_CLASS.search(heading.get("class") or ""):
             continue
         text = fold(heading.text_content())
         if not text or (want not in text and text not in want):
@@ -143,7 +147,8 @@ def _heading_bonus(page: ParsedPage, lca: etree._Element | None, label: str) -> 
             if scope is None:
                 break
             if lca is scope or any(a is scope for a in lca.iterancestors()):
-                return 3.0
+                # The box titled with the label we followed holds the section's own items.
+                return 5.0
             scope = scope.getparent()
     return 0.0
 
@@ -237,11 +242,21 @@ def _date_texts(container: etree._Element, title_el: etree._Element) -> list[tup
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style") or el is container:
             continue
-        if _inside(el, title_el) or _inside(title_el, el):
+        if _inside(title_el, el):
             continue
         text = element_text(el)
-        if text and len(text) <= DATE_ELEMENT_MAX_CHARS and any(ch.isdigit() for ch in text):
-            out.append((el, text, 1.0))
+        if not text or len(text) > DATE_ELEMENT_MAX_CHARS or not any(ch.isdigit() for ch in text):
+            continue
+        if _inside(el, title_el):
+            # A date element inside the title link (Lạc Việt's <span class="ShowDate">) is the item's
+            # date; the title's own words ("từ ngày 01 đến 15/4/2020") never are.
+            if el is title_el or len(text) > 40:
+                continue
+            out.append((el, text, 1.2))
+            continue
+        if is_hidden(el):
+            continue
+        out.append((el, text, 1.0))
     if not out:
         # Date as loose text beside the title: "<li><a>…</a> (12/05/2024)</li>".
         rest = _text_without(container, title_el)
@@ -290,7 +305,11 @@ def _item_date(container: etree._Element, title_el: etree._Element, bounds: Date
         if best is None or key < (best[0], best[1]):
             best = (rank, day.toordinal(), None, value, text)
     for _el, text, rank in _date_texts(container, title_el):
-        for hit in find_dates(text, bounds, order):
+        hits = find_dates(text, bounds, order)
+        if not hits and len(text) <= DATE_ELEMENT_MAX_CHARS:
+            one = parse_date(text, bounds, order, fallback=False)
+            hits = [one] if one is not None else []
+        for hit in hits:
             if hit.label in NON_CONTENT_LABELS:
                 continue
             hit_rank = rank - (0.25 if hit.label in PUBLISH_LABELS else 0.0)
@@ -321,15 +340,18 @@ def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
     return None
 
 
-def order_hint(page: ParsedPage) -> str | None:
-    """SharePoint's raw list views print dates month-first (US culture); other pages day-first."""
+def order_hint(page: ParsedPage, items: list[etree._Element] | None = None) -> str | None:
+    """SharePoint's raw list views print dates month-first (US culture); other pages day-first.
+
+    Only the items' own table counts: SharePoint pages also carry hidden list views elsewhere.
+    """
     low = page.url.lower()
     if "/lists/" in low and ("allitems.aspx" in low or "/forms/" in low):
         return "MDY"
-    if page.tree.find('.//table[@class]') is not None:
-        for table in page.tree.iterfind(".//table[@class]"):
-            if "ms-listviewtable" in (table.get("class") or ""):
-                return "MDY"
+    for el in items or []:
+        table = next((a for a in el.iterancestors() if a.tag == "table"), None)
+        if table is not None and "ms-listviewtable" in (table.get("class") or ""):
+            return "MDY"
     return None
 
 
@@ -351,7 +373,7 @@ def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
     # Decide day/month order from every candidate text of the listing at once.
     texts = [t for c, a in zip(containers, group, strict=True) for _e, t, _r in _date_texts(c, a.el)]
     order = (overrides.order if overrides and overrides.order else None) or infer_order(texts) or \
-        order_hint(page) or "DMY"
+        order_hint(page, containers) or "DMY"
     result.date_order = order
 
     for container, anchor in zip(containers, group, strict=True):
