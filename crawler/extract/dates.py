@@ -96,6 +96,7 @@ KNOWN_LABELS: frozenset[str] = PUBLISH_LABELS | NON_CONTENT_LABELS | NEUTRAL_LAB
 # ngày 29/3/2018" and "Kế hoạch số 95/KH-UBND ngày 12/3/2018" are events and references, not fields.
 _SEGMENT_ONLY_LABELS = frozenset({"ngay", "han", "date"})
 _MAX_LABEL_WORDS = max(len(label.split()) for label in KNOWN_LABELS)
+_LABEL_LAST_WORDS = frozenset(label.rsplit(None, 1)[-1] for label in KNOWN_LABELS)
 _LABEL_WINDOW = 48
 
 # --------------------------------------------------------------------------------------------------
@@ -127,9 +128,11 @@ _VN_MONTH = _alternation(_VN_MONTH_WORDS)
 _EN_MONTH = rf"(?:{_alternation(_EN_MONTHS)})(?![^\W\d_])"
 
 # One pass over the text: the branches are tried in this order at each position.  A leading digit
-# or dot before a candidate means it is the tail of a longer number ("281/11/2016", "1.12.4").
+# or dot before a candidate means it is the tail of a longer number ("281/11/2016", "1.12.4").  The
+# first lookahead lists every character a match can start with (digits, initials of English months):
+# it lets the engine skip other positions without trying six branches, three times faster on prose.
 _DATE_RE = re.compile(
-    r"(?<![\d.])(?:"
+    r"(?=[\dadfjmnosADFJMNOS])(?<![\d.])(?:"
     # ISO 8601, zero-padded, with optional time and zone.
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})"
     r"(?P<iso_t>[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?P<iso_z>Z|[+-]\d{2}(?::?\d{2})?)?)?(?![\d/])"
@@ -167,12 +170,14 @@ _TIME_BEFORE_WINDOW = 24
 
 # Weekday names and day prefixes between a label and its date: "Ngày đăng: Thứ Hai, 12/05/2024".
 _WEEKDAY_TAIL = re.compile(
-    r"(?:^|(?<=[^\w]))(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn|mùng|mồng"
+    r"(?<!\w)(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn|mùng|mồng"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[\s,.:\-|]*$",
     re.IGNORECASE,
 )
 _TRAILING_PUNCT = " \t:|,;-–—(["
 _LAST_PHRASE = re.compile(r"([^\W_][\w\s]*)$")
+_LICENCE_TAIL = re.compile(r"giấy\s+phép\b[^.;]{0,60}\bngày[\s:]*$", re.IGNORECASE)
+_LICENCE_WINDOW = 90
 
 # dateparser is only worth asking when a full date could be there: a plausible year, a day-sized
 # number and a month word.  Everything else (copyright years, counts, "Sáng 29-3") stops here.
@@ -265,13 +270,29 @@ def _label_before(text: str, start: int) -> str | None:
     phrase = _LAST_PHRASE.search(window)
     if phrase is None:
         return None
+    # Folding is the costly step: first check that the last word can end a label at all.
+    if fold(phrase.group(1).rsplit(None, 1)[-1]) not in _LABEL_LAST_WORDS:
+        return None
+    raw_words = phrase.group(1).split()
     words = fold(phrase.group(1)).split()
     if lo > 0 and phrase.start() == 0 and words:
-        words = words[1:]  # the window may have cut the first word in half
+        words, raw_words = words[1:], raw_words[1:]  # the window may have cut the first word in half
+    if not words:
+        return None
+    if words[-1] == "ngay" and _LICENCE_TAIL.search(text, max(0, start - _LICENCE_WINDOW), start):
+        # "Giấy phép số 112/GPTTĐT-STTTT, ngày 22/5/2018": a licence date even without "cấp".
+        return "cap ngay"
+    accented = not phrase.group(1).isascii()
     for n in range(min(_MAX_LABEL_WORDS, len(words)), 0, -1):
         candidate = " ".join(words[-n:])
-        if candidate in KNOWN_LABELS and (n == len(words) or candidate not in _SEGMENT_ONLY_LABELS):
-            return candidate
+        if candidate not in KNOWN_LABELS or (n < len(words) and candidate in _SEGMENT_ONLY_LABELS):
+            continue
+        first = raw_words[-n] if len(raw_words) == len(words) else ""
+        if accented and len(first) > 1 and first.isascii() and first.isupper():
+            # In accented text an unaccented capitalised word is an abbreviation: "Chỉ thị số
+            # 31-CT/TU ngày 09/3/2018" is the Tỉnh ủy (TU), not "từ ngày".
+            continue
+        return candidate
     return None
 
 

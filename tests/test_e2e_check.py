@@ -1,0 +1,117 @@
+"""`nd42 check URL` end to end against the bundled demo portals served on 127.0.0.1.
+
+Each check runs the real CLI in a subprocess (a Twisted reactor starts once per process), then the
+test reads what a user would: the exit code, the printed table, the SQLite rows, the JSON and the
+HTML report.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+FRESHNESS = {"directive_documents": "FR-001", "party_union": "FR-002", "news": "FR-003"}
+
+
+def run_check(url: str, tmp: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "nd42.cli", "check", url, "--now", "2026-11-24", "--delay", "0", "--quiet",
+         "--out", str(tmp / "out"), "--json", str(tmp / "run.json"), "--db", str(tmp / "nd42.sqlite3"), *extra],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    return out, json.loads((tmp / "run.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def checked(demo_server: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
+    results = {}
+    for portal_id, base in sorted(demo_server.urls.items()):
+        tmp = tmp_path_factory.mktemp(portal_id)
+        _, doc = run_check(base + "/", tmp)
+        results[portal_id] = (tmp, doc)
+    return results
+
+
+@pytest.mark.e2e
+def test_freshness_verdicts_and_newest_dates_match_the_truth(demo_server: Any, checked: Any) -> None:
+    for portal_id, (_tmp, doc) in checked.items():
+        truth = demo_server.truth[portal_id]
+        status = {f["rule_id"]: f["status"] for f in doc["findings"]}
+        sections = {s["kind"]: s for s in doc["sections"]}
+        for kind, expected in truth["sections"].items():
+            if not expected["present"]:
+                assert kind not in sections or sections[kind]["state"] == "unreachable", (portal_id, kind)
+                continue
+            assert kind in sections, (portal_id, kind)
+            newest = sections[kind]["newest"]
+            assert newest is not None and newest["date"] == expected["newest_date"], (portal_id, kind, newest)
+            assert newest["date_text"], (portal_id, kind)
+            fresh = truth["verdicts"].get(f"{kind}_fresh")
+            if kind in FRESHNESS and fresh is not None:
+                want = {"pass"} if fresh else {"fail", "warn"}
+                assert status[FRESHNESS[kind]] in want, (portal_id, kind, status[FRESHNESS[kind]])
+
+
+@pytest.mark.e2e
+def test_json_document_is_versioned_and_complete(checked: Any) -> None:
+    _tmp, doc = next(iter(checked.values()))
+    assert doc["schema"] == "nd42.check/1"
+    assert {"tool", "run", "portal", "crawl", "pages", "sections", "findings", "summary"} <= set(doc)
+    assert doc["run"]["started_at"].startswith("2026-11-24T12:00:00+07:00")
+    assert doc["crawl"]["robots_obeyed"] is True and "nd42/" in doc["crawl"]["user_agent"]
+    assert doc["crawl"]["pages_fetched"] <= doc["crawl"]["page_budget"]
+    finding = next(f for f in doc["findings"] if f["rule_id"] == "FR-001")
+    assert finding["legal_refs"] and finding["evidence"]
+
+
+@pytest.mark.e2e
+def test_sqlite_rows_and_html_report(checked: Any) -> None:
+    for portal_id, (tmp, doc) in checked.items():
+        db = sqlite3.connect(tmp / "nd42.sqlite3")
+        try:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            (status,) = db.execute("SELECT status FROM runs").fetchone()
+            assert status == "complete"
+            stored = {r[0]: r[1] for r in db.execute(
+                "SELECT f.rule_id, f.status FROM findings f JOIN portal_runs p ON f.portal_run_id = p.id")}
+            assert stored == {f["rule_id"]: f["status"] for f in doc["findings"]}
+            kinds = {r[0] for r in db.execute("SELECT kind FROM sections")}
+            assert kinds == {s["kind"] for s in doc["sections"]}
+        finally:
+            db.close()
+        reports = list((tmp / "out").glob("*.html"))
+        assert len(reports) == 1
+        html = reports[0].read_text(encoding="utf-8")
+        tree = lxml.html.fromstring(html)
+        assert tree.get("lang") == "vi"
+        assert not tree.xpath("//script") and not tree.xpath("//link[@rel='stylesheet']")
+        for section in doc["sections"]:
+            if section["newest"]:
+                assert section["newest"]["date_text"] in tree.text_content(), (portal_id, section["kind"])
+
+
+@pytest.mark.e2e
+def test_summary_table_and_english_report(demo_server: Any, tmp_path: Path) -> None:
+    portal_id, base = sorted(demo_server.urls.items())[0]
+    out, _doc = run_check(base + "/", tmp_path, "--lang", "en")
+    assert "FR-001" in out.stdout and "Report:" in out.stdout
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert lxml.html.fromstring(html).get("lang") == "en"
+
+
+@pytest.mark.e2e
+def test_unreachable_portal_is_not_determinable(tmp_path: Path) -> None:
+    # Port 9 (discard) on loopback refuses connections: the run completes and nothing fails.
+    _out, doc = run_check("http://127.0.0.1:9/", tmp_path, "--timeout", "5")
+    statuses = {f["status"] for f in doc["findings"]}
+    assert "fail" not in statuses and "not_determinable" in statuses
+    home = next(p for p in doc["pages"] if p["role"] == "home")
+    assert home["error_class"] in ("refused", "timeout")
