@@ -1,0 +1,203 @@
+"""Targeted tests of the rule engine and the freshness/presence logic."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import rules
+from nd42.clock import VN_TZ
+from nd42.records import (
+    Certainty,
+    Finding,
+    ListingItem,
+    PageFetch,
+    PortalSnapshot,
+    SectionSnapshot,
+    Severity,
+    Status,
+)
+from rules.base import ComplianceRule, RuleContext, all_rules
+from rules.engine import evaluate
+from rules.profiles import ProfileError
+
+NOW = dt.datetime(2026, 3, 15, 9, 0, tzinfo=VN_TZ)
+URL = "https://so.example.gov.vn/"
+
+
+def listing(kind: str, dates: list[dt.date | None], state: str = "found") -> SectionSnapshot:
+    rows = [ListingItem(title=f"t{n}", url=f"{URL}i/{n}", date=d, date_text=d.isoformat() if d else None)
+            for n, d in enumerate(dates)]
+    return SectionSnapshot(kind=kind, label=kind, url=f"{URL}{kind}", via="menu", state=state, items=rows)
+
+
+def snap(*sections: SectionSnapshot, home: PageFetch | None = None) -> PortalSnapshot:
+    home = home or PageFetch(url=URL, role="home", status=200)
+    return PortalSnapshot(portal_id="so", url=URL, started_at=NOW, pages=[home],
+                          sections={s.kind: s for s in sections})
+
+
+def one(findings: list[Finding], rule_id: str) -> Finding:
+    matches = [f for f in findings if f.rule_id == rule_id]
+    assert len(matches) == 1
+    return matches[0]
+
+
+def ago(days: int) -> dt.date:
+    return NOW.date() - dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize(("age", "status"), [(0, "pass"), (29, "pass"), (30, "pass"), (31, "fail"), (365, "fail")])
+def test_fr001_threshold_is_inclusive(age: int, status: str) -> None:
+    f = one(evaluate(snap(listing("directive_documents", [ago(age)])), None, NOW), "FR-001")
+    assert f.status.value == status
+    assert f.details["age_days"] == age
+    assert f.details["stale"] is (status == "fail")
+
+
+def test_newest_is_the_maximum_not_the_first_row() -> None:
+    section = listing("news", [ago(200), ago(100), ago(2), ago(50)])  # pinned old item first
+    f = one(evaluate(snap(section), None, NOW), "FR-003")
+    assert f.status is Status.PASS
+    assert f.details["newest_date"] == ago(2).isoformat()
+    assert f.details["item_count"] == 4 and f.details["dated_count"] == 4
+    assert f.evidence[0].dates == [ago(a).isoformat() for a in (200, 100, 2, 50)]
+    assert f.evidence[1].url == f"{URL}i/2"
+
+
+def test_first_row_fresh_but_not_newest_is_irrelevant_when_all_old() -> None:
+    f = one(evaluate(snap(listing("news", [ago(20), ago(8), None])), None, NOW), "FR-003")
+    assert f.status is Status.FAIL and f.details["age_days"] == 8
+
+
+def test_age_uses_vietnam_day_not_utc_day() -> None:
+    # 18:00 UTC on 14/03 is 01:00 on 15/03 in Vietnam.
+    utc = dt.datetime(2026, 3, 14, 18, 0, tzinfo=dt.UTC)
+    f = one(evaluate(snap(listing("news", [dt.date(2026, 3, 8)])), None, utc), "FR-003")
+    assert f.details["age_days"] == 7 and f.status is Status.PASS
+
+
+def test_unreachable_portal_is_not_determinable_with_home_error_class() -> None:
+    home = PageFetch(url=URL, role="home", error_class="tls", error_message="certificate expired")
+    findings = evaluate(snap(listing("news", [ago(1)]), home=home), None, NOW)
+    assert {f.status for f in findings} == {Status.NOT_DETERMINABLE}
+    assert {f.error_class for f in findings} == {"tls"}
+
+
+def test_home_http_error_without_class_uses_status() -> None:
+    f = one(evaluate(snap(home=PageFetch(url=URL, role="home", status=500)), None, NOW), "SP-004")
+    assert f.status is Status.NOT_DETERMINABLE and f.error_class == "http_500"
+
+
+def test_unreachable_section_is_not_determinable_with_section_error_class() -> None:
+    section = SectionSnapshot(kind="directive_documents", label="Chỉ đạo", url=f"{URL}cd", via="menu",
+                              state="unreachable", error_class="waf")
+    findings = evaluate(snap(section), None, NOW)
+    assert one(findings, "FR-001").status is Status.NOT_DETERMINABLE
+    assert one(findings, "FR-001").error_class == "waf"
+    assert one(findings, "SP-001").status is Status.NOT_DETERMINABLE
+
+
+def test_absent_section_is_not_applicable_and_points_to_presence_rule() -> None:
+    f = one(evaluate(snap(), None, NOW), "FR-001")
+    assert f.status is Status.NOT_APPLICABLE
+    assert "SP-001" in f.message_en and "SP-001" in f.message_vi
+
+
+def test_party_union_presence_never_fails() -> None:
+    rule = all_rules()["SP-002"]
+    assert "fail" not in rule.options["missing_status"].choices
+    with pytest.raises(ProfileError):
+        evaluate(snap(), None, NOW, overrides={"SP-002": {"missing_status": "fail"}})
+
+
+class _Boom(ComplianceRule):
+    """A rule that raises.
+
+    **What it checks** nothing. **Why it matters** tests. **Non-compliant** -. **Compliant** -.
+    **Remediation** -.
+    """
+
+    id = "ZZ-999"
+    name = "test.boom"
+    title_vi = "Nổ"
+    title_en = "Boom"
+    area = "technical"
+    severity = Severity.LOW
+    description_vi = "Thử."
+    remediation_vi = "Thử."
+
+    def check(self, snapshot: PortalSnapshot, ctx: RuleContext) -> Iterator[Finding]:
+        raise RuntimeError("kaboom")
+
+
+class _Silent(_Boom):
+    """A rule that yields nothing.
+
+    **What it checks** nothing. **Why it matters** tests. **Non-compliant** -. **Compliant** -.
+    **Remediation** -.
+    """
+
+    id = "ZZ-998"
+
+    def check(self, snapshot: PortalSnapshot, ctx: RuleContext) -> Iterator[Finding]:
+        yield from ()
+
+
+def test_a_raising_rule_becomes_an_error_finding_and_others_still_run() -> None:
+    rules = [_Boom, all_rules()["FR-003"], _Silent]
+    findings = evaluate(snap(listing("news", [ago(1)])), None, NOW, rules=rules)
+    assert [f.rule_id for f in findings] == ["FR-003", "ZZ-998", "ZZ-999"]
+    assert findings[0].status is Status.PASS
+    assert findings[1].status is Status.ERROR and findings[1].error_class == "no_finding"
+    assert findings[2].status is Status.ERROR and findings[2].error_class == "rule_exception"
+    assert "kaboom" in findings[2].message_en
+
+
+def test_findings_come_in_rule_id_order_one_per_rule() -> None:
+    findings = evaluate(snap(), None, NOW)
+    assert [f.rule_id for f in findings] == sorted(all_rules())
+
+
+def test_overrides_disable_and_change_severity() -> None:
+    overrides = {"FR-002": {"enabled": False}, "FR-003": {"severity": "critical", "max_age_days": 1}}
+    findings = evaluate(snap(listing("news", [ago(2)])), None, NOW, overrides=overrides)
+    assert "FR-002" not in {f.rule_id for f in findings}
+    f = one(findings, "FR-003")
+    assert f.severity is Severity.CRITICAL and f.status is Status.FAIL and f.details["max_age_days"] == 1
+
+
+def test_unknown_override_rule_raises_profile_error() -> None:
+    with pytest.raises(ProfileError, match="FR-999"):
+        evaluate(snap(), None, NOW, overrides={"FR-999": {"max_age_days": 3}})
+
+
+def test_citations_of_42_2022_are_in_force_before_1_july_2026_and_repealed_after() -> None:
+    before = one(evaluate(snap(), None, NOW), "SP-004")
+    after = one(evaluate(snap(), None, dt.datetime(2026, 7, 2, tzinfo=VN_TZ)), "SP-004")
+    nd42_before = next(r for r in before.legal_refs if "42/2022" in r.instrument)
+    nd42_after = next(r for r in after.legal_refs if "42/2022" in r.instrument)
+    assert nd42_before.standing == "in_force" and nd42_after.standing == "repealed"
+    assert nd42_after.certainty is Certainty.VERIFIED_2ND
+
+
+def test_party_union_is_cited_as_provincial_unverified() -> None:
+    for rule_id in ("FR-002", "SP-002"):
+        refs = all_rules()[rule_id].legal_refs
+        assert [(r.standing, r.certainty) for r in refs] == [("provincial", Certainty.UNVERIFIED)]
+
+
+def test_no_rule_reads_the_wall_clock() -> None:
+    clocks = {"dt", "datetime", "date", "dt.date", "dt.datetime", "datetime.date", "datetime.datetime", "time"}
+    for path in Path(rules.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in ("now", "today", "utcnow", "time", "crawl_start"):
+                assert ast.unparse(node.value) not in clocks | {"clock", "nd42.clock"}, (
+                    f"{path}:{node.lineno} reads the wall clock")
+            if isinstance(node, ast.ImportFrom) and node.module == "nd42.clock":
+                assert "crawl_start" not in {a.name for a in node.names}, f"{path} imports crawl_start"
