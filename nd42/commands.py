@@ -21,13 +21,14 @@ def _fresh_status(findings: list[Finding], rule_id: str) -> str:
 # ---------------------------------------------------------------------------------------------- demo
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled demo portals on 127.0.0.1, check them all, write reports and an index."""
+    from reports.index import write_index
+    from reports.render import write_portal_report
+
     from crawler.runner import crawl_portals
     from nd42.cli import Progress, _clock, _crawl_options, _profile_info, _writable_dir
     from nd42.demo.portals import build_portals
     from nd42.demo.server import serve
     from nd42.store import Store
-    from reports.index import write_index
-    from reports.render import write_portal_report
     from rules.engine import evaluate
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
@@ -76,8 +77,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for rid, kind in kinds:
             status = _fresh_status(r["findings"], rid)
             expected = r["truth"]["verdicts"].get(f"{kind}_fresh")
-            ok = expected is None and status in ("not_applicable", "—") or \
-                expected is True and status == "pass" or expected is False and status in ("fail", "warn")
+            ok = (expected is None and status in ("not_applicable", "—")) or \
+                (expected is True and status == "pass") or (expected is False and status in ("fail", "warn"))
             agree += ok
             total += 1
             cells.append(f"{status:<15}{'✓' if ok else '✗'} ")
@@ -98,15 +99,16 @@ def _run_id(store: Any, value: str | None) -> int:
 
             raise UsageError("cơ sở dữ liệu chưa có lượt chạy nào / the database holds no run yet")
         return int(info.id)
-    return int(value)  # type: ignore[arg-type]
+    return int(str(value))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render reports again from the store, without crawling."""
-    from nd42.cli import _writable_dir
-    from nd42.store import Store, default_db_path
     from reports.index import write_index
     from reports.render import write_portal_report
+
+    from nd42.cli import _writable_dir
+    from nd42.store import Store, default_db_path
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
 

@@ -100,7 +100,7 @@ def test_sqlite_rows_and_html_report(checked: Any) -> None:
 
 @pytest.mark.e2e
 def test_summary_table_and_english_report(demo_server: Any, tmp_path: Path) -> None:
-    portal_id, base = sorted(demo_server.urls.items())[0]
+    _portal_id, base = sorted(demo_server.urls.items())[0]
     out, _doc = run_check(base + "/", tmp_path, "--lang", "en")
     assert "FR-001" in out.stdout and "Report:" in out.stdout
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")

@@ -35,7 +35,8 @@ SHELL = """<html><body><div id="header"><span class="egov_date">Thứ Ba, 24/11/
 
 def test_liferay_like_list_with_pinned_old_item_and_header_clock() -> None:
     body = """<h2>Hoạt động Đảng - Đoàn thể</h2>
-    <div class="asset-entry"><span class="pin">Tiêu điểm</span><h3><a href="/p/1">Chi bộ sinh hoạt chuyên đề năm 2025</a></h3>
+    <div class="asset-entry"><span class="pin">Tiêu điểm</span>
+      <h3><a href="/p/1">Chi bộ sinh hoạt chuyên đề năm 2025</a></h3>
       <span class="date">Ngày đăng 10/11/2025 | 04:30 PM</span></div>
     <div class="asset-entry"><h3><a href="/p/2">Công đoàn thăm hỏi đoàn viên ốm đau</a></h3>
       <span class="date">Ngày đăng 20/11/2026 | 08:15 AM</span></div>

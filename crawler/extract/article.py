@@ -93,7 +93,7 @@ def extract_article_date(page: ParsedPage, bounds: DateBounds, order: str = "DMY
             skip_until = None
         tag = el.tag
         if tag in ("h1", "h2", "h3", "h4", "h5") or "title" in (el.get("class") or "").lower():
-            heading = fold(el.text_content())
+            heading = fold(element_text(el))
             if _is_related_block(heading) and len(heading) < 40:
                 # The rest of this block is a list of other items: skip the heading's parent.
                 parent = el.getparent()

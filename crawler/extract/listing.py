@@ -23,8 +23,8 @@ from crawler.extract.dates import (
     DateHit,
     find_dates,
     infer_order,
-    parse_date,
     iso_to_vn_date,
+    parse_date,
 )
 from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, walk
 from crawler.extract.text import clean, fold
@@ -108,7 +108,7 @@ def _title_anchors(page: ParsedPage) -> list[_Anchor]:
         url = page.absolute(href)
         if url is None:
             continue
-        title = clean(el.text_content()) or clean(el.get("title") or "")
+        title = element_text(el) or clean(el.get("title") or "")
         if len(title) < MIN_TITLE_CHARS or len(title.split()) < MIN_TITLE_WORDS:
             continue
         anchors.append(_Anchor(el, url, title, region, _signature(el)))
@@ -139,7 +139,7 @@ def _heading_bonus(page: ParsedPage, lca: etree._Element | None, label: str) -> 
             continue
         if heading.tag not in ("h1", "h2", "h3", "h4") and not _HEADING_CLASS.search(heading.get("class") or ""):
             continue
-        text = fold(heading.text_content())
+        text = fold(element_text(heading))
         if not text or (want not in text and text not in want):
             continue
         scope = heading.getparent()
@@ -212,7 +212,7 @@ def _table_headers(container: etree._Element) -> dict[int, str]:
     for row in table.iter("tr"):
         cells = [c for c in row if c.tag in ("th", "td")]
         if any(c.tag == "th" for c in cells):
-            return {i: fold(c.text_content()) for i, c in enumerate(cells)}
+            return {i: fold(element_text(c)) for i, c in enumerate(cells)}
     return {}
 
 
@@ -273,9 +273,7 @@ def _text_without(container: etree._Element, skip: etree._Element) -> str:
         inside = _inside(el, skip)
         if el.text and not inside:
             parts.append(el.text)
-        if el.tail and el is not container and not inside:
-            parts.append(el.tail)
-        elif el is skip and el.tail:
+        if (el.tail and el is not container and not inside) or (el is skip and el.tail):
             parts.append(el.tail)
     return clean(" ".join(parts))
 
@@ -286,6 +284,7 @@ def _attr_dates(container: etree._Element) -> list[tuple[etree._Element, str, fl
         if not isinstance(el.tag, str):
             continue
         for key, value in el.attrib.items():
+            key, value = str(key), str(value)
             if (key == "datetime" or key.startswith("data-")) and _ISO_ATTR.match(value):
                 modified = bool(_MODIFIED.search(f"{key} {el.get('class') or ''} {el.get('itemprop') or ''}"))
                 out.append((el, f'{key}="{value}"', 3.0 if modified else 0.0, value))
@@ -333,7 +332,7 @@ def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
         # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
         if region in ("header", "footer") or (region == "menu" and not in_pager):
             continue
-        text = fold(el.text_content()) or clean(el.text_content())
+        text = fold(element_text(el)) or element_text(el)
         if (el.get("rel") or "").lower() == "next" or (in_pager and text in _NEXT_TEXTS) or text in ("2", "trang sau",
                                                                                                      "trang tiep"):
             return url
@@ -401,7 +400,7 @@ def _override_group(page: ParsedPage, overrides: ListingOverrides) -> list[_Anch
         for link in links:
             url = page.absolute(link.get("href") or "")
             if url:
-                group.append(_Anchor(link, url, clean(link.text_content()), "main", ()))
+                group.append(_Anchor(link, url, element_text(link), "main", ()))
                 break
     return group
 

@@ -147,13 +147,13 @@ class ParsedPage:
     @cached_property
     def lang(self) -> str | None:
         root = self.tree if self.tree.tag == "html" else self.tree.find(".//html")
-        return root.get("lang") if root is not None else None
+        return str(root.get("lang")) if root is not None and root.get("lang") is not None else None
 
     @cached_property
     def generator(self) -> str | None:
         for meta in self.tree.iterfind(".//meta"):
             if (meta.get("name") or "").lower() == "generator":
-                return meta.get("content")
+                return str(meta.get("content") or "") or None
         return None
 
     def meta_refresh(self) -> str | None:
@@ -165,7 +165,7 @@ class ParsedPage:
                 continue
             match = _REFRESH_RE.match(meta.get("content") or "")
             if match and match.group(1).strip():
-                return urljoin(self.base_url, match.group(1).strip())
+                return str(urljoin(self.base_url, str(match.group(1)).strip()))
         return None
 
     def absolute(self, href: str) -> str | None:

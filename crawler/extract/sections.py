@@ -135,7 +135,8 @@ def match_url(url: str, lexicon: Lexicon | None = None) -> LabelMatch | None:
     candidates = []
     if segments:
         last = segments[-1]
-        if last.lower() in ("index.html", "index.htm", "default.aspx", "allitems.aspx", "index.php") and len(segments) > 1:
+        generic = ("index.html", "index.htm", "default.aspx", "allitems.aspx", "index.php")
+        if last.lower() in generic and len(segments) > 1:
             last = segments[-2]
         candidates.append(slug_words(last))
     for pair in parts.query.split("&"):

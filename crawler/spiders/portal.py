@@ -114,7 +114,7 @@ class PortalSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
-        return spider  # type: ignore[no-any-return]
+        return spider
 
     def _elapsed_clock(self) -> str:
         return (self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)).isoformat(timespec="seconds")
@@ -154,7 +154,7 @@ class PortalSpider(scrapy.Spider):
         elif looks_like_challenge(response.body):
             page.error_class = "waf"
         if response.meta.get("redirect_urls"):
-            page.facts["redirects"] = list(response.meta["redirect_urls"][1:]) + [response.url]
+            page.facts["redirects"] = [*response.meta["redirect_urls"][1:], response.url]
         self.snapshot.pages.append(page)
         self._progress("page", {"url": response.url, "status": response.status})
         parsed = None
@@ -176,8 +176,8 @@ class PortalSpider(scrapy.Spider):
     def _progress(self, event: str, data: dict[str, Any]) -> None:
         if self.progress is None:
             return
-        self.progress(event, {**data, "portal": self.portal.id, "pages": len(self.snapshot.pages),
-                              "sections": sorted(k for k, s in self.snapshot.sections.items() if s.state != "unreachable")})
+        found = sorted(k for k, s in self.snapshot.sections.items() if s.state != "unreachable")
+        self.progress(event, {**data, "portal": self.portal.id, "pages": len(self.snapshot.pages), "sections": found})
 
     # ------------------------------------------------------------------ phase 1: home
     async def start(self) -> AsyncIterator[Request]:
@@ -266,7 +266,7 @@ class PortalSpider(scrapy.Spider):
         ranked = best_by_kind(self.candidates)
         for kind, override in self.portal.sections.items():
             if override.url:
-                ranked[kind] = [SectionCandidate(kind, "", override.url, "override", 100.0)] + ranked.get(kind, [])
+                ranked[kind] = [SectionCandidate(kind, "", override.url, "override", 100.0), *ranked.get(kind, [])]
         return ranked
 
     def _section_requests(self) -> Iterator[Request]:
