@@ -128,35 +128,34 @@ def _lca(elements: list[etree._Element]) -> etree._Element | None:
     return common
 
 
-def _heading_bonus(page: ParsedPage, lca: etree._Element | None, label: str) -> float:
-    if lca is None or not label:
-        return 0.0
+def _labelled_scopes(page: ParsedPage, label: str) -> list[etree._Element]:
+    """Boxes titled with the section's label: up to 3 ancestors above each matching heading."""
     want = fold(label)
     if not want:
-        return 0.0
+        return []
+    scopes: list[etree._Element] = []
     for heading in page.tree.iter():
         if not isinstance(heading.tag, str):
             continue
         if heading.tag not in ("h1", "h2", "h3", "h4") and not _HEADING_CLASS.search(heading.get("class") or ""):
             continue
         text = fold(element_text(heading))
-        if not text or (want not in text and text not in want):
+        if not text or len(text) > 3 * len(want) or (want not in text and text not in want):
             continue
         scope = heading.getparent()
         for _ in range(3):
             if scope is None:
                 break
-            if lca is scope or any(a is scope for a in lca.iterancestors()):
-                # The box titled with the label we followed holds the section's own items.
-                return 5.0
+            scopes.append(scope)
             scope = scope.getparent()
-    return 0.0
+    return scopes
 
 
 def _choose_group(page: ParsedPage, anchors: list[_Anchor], label: str) -> list[_Anchor]:
     groups: dict[tuple[str, ...], list[_Anchor]] = defaultdict(list)
     for anchor in anchors:
         groups[anchor.signature].append(anchor)
+    scopes = _labelled_scopes(page, label) if label else []
     best: list[_Anchor] = []
     best_score = float("-inf")
     for members in groups.values():
@@ -166,7 +165,9 @@ def _choose_group(page: ParsedPage, anchors: list[_Anchor], label: str) -> list[
         region_penalty = 4.0 if uniq[0].region in ("sidebar", "related") else 0.0
         avg_len = sum(len(m.title) for m in uniq) / len(uniq)
         lca = _lca([m.el for m in uniq])
-        group_score = len(uniq) + 0.02 * min(avg_len, 100) + _heading_bonus(page, lca, label) - region_penalty
+        # The box titled with the label we followed holds the section's own items.
+        in_scope = lca is not None and any(lca is s or any(a is s for a in lca.iterancestors()) for s in scopes)
+        group_score = len(uniq) + 0.02 * min(avg_len, 100) + (5.0 if in_scope else 0.0) - region_penalty
         if group_score > best_score:
             best, best_score = uniq, group_score
     return best
