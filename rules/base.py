@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
+from nd42.clock import vn_today
 from nd42.records import Evidence, Finding, LegalRef, PortalSnapshot, Severity, Status
 from rules.citations import refs_as_of
 
 RULE_ID_RE = re.compile(r"^[A-Z]{2,3}-\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$")
+SINCE_RE = re.compile(r"^\d+\.\d+(\.\d+)?$")
 AREAS = ("freshness", "content", "technical")
 DOC_SECTIONS = ("What it checks", "Why it matters", "Non-compliant", "Compliant", "Remediation")
 BUILTIN_MODULES = ("rules.freshness", "rules.presence")
@@ -101,6 +103,10 @@ class ComplianceRule:
     legal_refs: ClassVar[tuple[LegalRef, ...]] = ()
     options: ClassVar[Mapping[str, Option]] = {}
     since: ClassVar[str] = "0.1.0"
+    # The day the obligation behind a ``fail`` of this rule took effect, when its only binding basis
+    # is newer than the profile (e.g. leaders' biographies: Decree 224/2026, in force 01/07/2026).
+    # On earlier run days a configured ``fail`` is reported as ``warn`` (see :meth:`gate_fail`).
+    obligation_from: ClassVar[dt.date | None] = None
     description_vi: ClassVar[str]
     remediation_vi: ClassVar[str]
 
@@ -151,6 +157,17 @@ class ComplianceRule:
             error_class=error_class,
         )
 
+    def gate_fail(self, ctx: RuleContext, status: Status) -> tuple[Status, dict[str, Any]]:
+        """``status``, or ``warn`` for a ``fail`` on a run day before :attr:`obligation_from`.
+
+        Returns the status and the details to add, so that the report can say why a configured
+        ``fail`` was softened (a rule must not fail a portal on an obligation not yet in force).
+        """
+        start = self.obligation_from
+        if status is Status.FAIL and start is not None and vn_today(ctx.now) < start:
+            return Status.WARN, {"configured_status": "fail", "obligation_from": start.isoformat()}
+        return status, {}
+
     def unreachable_portal(self, snapshot: PortalSnapshot, ctx: RuleContext) -> Finding:
         """The not-determinable finding for a portal whose home page could not be read."""
         error_class = portal_error_class(snapshot)
@@ -197,6 +214,10 @@ def _validate_rule_class(cls: type[ComplianceRule]) -> None:
             opt.validate(opt.default)
         except ValueError as exc:
             fail(f"option {key!r}: bad default: {exc}")
+    if not SINCE_RE.match(cls.since):
+        fail(f"since {cls.since!r} is not a version such as '0.1.0'")
+    if cls.obligation_from is not None and not isinstance(cls.obligation_from, dt.date):
+        fail("obligation_from must be a datetime.date or None")
     doc = cls.__doc__ or ""
     if cls.__doc__ is None or cls.__doc__ is ComplianceRule.__doc__:
         fail("missing docstring")
@@ -210,24 +231,65 @@ def _validate_rule_class(cls: type[ComplianceRule]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- registry
-_REGISTRY: dict[str, type[ComplianceRule]] = {}
 R = TypeVar("R", bound=type[ComplianceRule])
 
 
+class RuleRegistry:
+    """The rules known to the engine, by id.  Ids and names are unique."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, type[ComplianceRule]] = {}
+
+    def register(self, cls: R) -> R:
+        """Add ``cls``; re-registering the same class (a module imported twice) is harmless."""
+        if not (isinstance(cls, type) and issubclass(cls, ComplianceRule)):
+            raise RuleDefinitionError(f"{cls!r} is not a ComplianceRule subclass")
+        same = (cls.__module__, cls.__qualname__)
+        existing = self._rules.get(cls.id)
+        if existing is not None and (existing.__module__, existing.__qualname__) != same:
+            raise RuleDefinitionError(
+                f"rule id {cls.id} registered twice ({existing.__qualname__}, {cls.__qualname__})")
+        for other in self._rules.values():
+            if other.name == cls.name and (other.__module__, other.__qualname__) != same:
+                raise RuleDefinitionError(f"rule name {cls.name!r} used by {other.id} and {cls.id}")
+        self._rules[cls.id] = cls
+        return cls
+
+    def get(self, rule_id: str) -> type[ComplianceRule]:
+        return self._rules[rule_id]
+
+    def ids(self) -> list[str]:
+        return sorted(self._rules)
+
+    def as_dict(self) -> dict[str, type[ComplianceRule]]:
+        """Every rule by id, in id order (the order the engine runs them)."""
+        return {rule_id: self._rules[rule_id] for rule_id in sorted(self._rules)}
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+
+REGISTRY = RuleRegistry()
+
+
 def register(cls: R) -> R:
-    """Class decorator: add a rule to the registry (ids are unique)."""
-    existing = _REGISTRY.get(cls.id)
-    if existing is not None and (existing.__module__, existing.__qualname__) != (cls.__module__, cls.__qualname__):
-        raise RuleDefinitionError(f"rule id {cls.id} registered twice ({existing.__qualname__}, {cls.__qualname__})")
-    _REGISTRY[cls.id] = cls
-    return cls
+    """Class decorator: add a rule to the global :data:`REGISTRY`."""
+    return REGISTRY.register(cls)
+
+
+def load_builtin_rules() -> RuleRegistry:
+    """Import the built-in rule modules (their ``@register`` decorators fill the registry)."""
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    return REGISTRY
 
 
 def all_rules() -> dict[str, type[ComplianceRule]]:
     """Every registered rule by id, in id order (importing the built-in rule modules first)."""
-    for module in BUILTIN_MODULES:
-        importlib.import_module(module)
-    return {rule_id: _REGISTRY[rule_id] for rule_id in sorted(_REGISTRY)}
+    return load_builtin_rules().as_dict()
 
 
 def get_rule(rule_id: str) -> type[ComplianceRule]:

@@ -5,8 +5,11 @@ carries that note's certainty tag: VERIFIED (text read), VERIFIED-2nd (verbatim 
 secondary source) or UNVERIFIED.  Do not add an article that the note does not support.
 
 Standing: ``in_force``, ``repealed`` (still cited because the obligation carried over or as the
-benchmark portals were built to), ``legacy_guidance`` (a circular issued under a repealed decree)
-or ``provincial`` (a provincial inspection criterion, no national basis).
+benchmark portals were built to), ``legacy_guidance`` (a guidance circular that predates Decree
+42/2022 and whose current force is not established) or ``provincial`` (a provincial inspection
+criterion, no national basis).  Findings carry the standing *on the run day* (:func:`refs_as_of`):
+a repealed instrument was ``in_force`` before its repeal, and an instrument not yet in force on
+the run day is ``not_yet_in_force`` (Decree 224/2026 before 01/07/2026).
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ REPEALED_ON: dict[str, dt.date] = {
     ND42: dt.date(2026, 7, 1),  # 224/2026 Art. 90.2.b
     ND43: dt.date(2022, 8, 15),  # replaced by 42/2022, in force 15/8/2022
 }
+# When an instrument came into force: before that day an "in_force" citation was not yet law.
+IN_FORCE_FROM: dict[str, dt.date] = {
+    ND224: dt.date(2026, 7, 1),  # legal-basis note §0: in force 01/07/2026
+    ND42: dt.date(2022, 8, 15),
+    LAW104: dt.date(2018, 7, 1),
+}
+NOT_YET_IN_FORCE = "not_yet_in_force"
 
 _ND42_REPEALED_VI = "Hết hiệu lực từ 01/07/2026 (Nghị định 224/2026/NĐ-CP, Điều 90 khoản 2)."
 _ND42_REPEALED_EN = "Ceased to be in force on 01/07/2026 (Decree 224/2026/NĐ-CP, Art. 90.2)."
@@ -111,6 +121,12 @@ LAW104_18_4 = LegalRef(
 )
 
 # ---------------------------------------------------------------------------------------------- 43/2011 (legacy)
+ND43_10_1_A = LegalRef(
+    ND43, "Điều 10", "khoản 1, điểm a", Certainty.VERIFIED, "repealed",
+    "Thông tin giới thiệu: cơ cấu, sơ đồ tổ chức, chức năng, quá trình hình thành, tiểu sử tóm tắt của lãnh đạo. "
+    + _ND43_VI,
+    "Introduction: structure, chart, functions, history and leaders' short biographies. " + _ND43_EN,
+)
 ND43_10_1_B = LegalRef(
     ND43, "Điều 10", "khoản 1, điểm b", Certainty.VERIFIED, "repealed",
     "Tin tức, sự kiện. " + _ND43_VI, "News and events. " + _ND43_EN,
@@ -120,15 +136,18 @@ ND43_10_1_C = LegalRef(
     "Thông tin chỉ đạo, điều hành (ý kiến chỉ đạo, lịch làm việc của lãnh đạo). " + _ND43_VI,
     "Direction and administration (directions issued, leaders' work calendar). " + _ND43_EN,
 )
-ND43_15 = LegalRef(
-    ND43, "Điều 15", "", Certainty.VERIFIED, "repealed",
-    "Chức năng hỗ trợ, trong đó có hỏi đáp, tiếp nhận phản ánh kiến nghị và theo dõi tình trạng xử lý. " + _ND43_VI,
-    "Supporting functions, including Q&A and feedback with processing-status tracking. " + _ND43_EN,
+ND43_15_2 = LegalRef(
+    ND43, "Điều 15", "khoản 2", Certainty.VERIFIED, "repealed",
+    "Hỏi đáp, tiếp nhận phản ánh kiến nghị và theo dõi tình trạng xử lý (tối thiểu có địa chỉ thư điện tử). "
+    + _ND43_VI,
+    "Q&A and feedback, with processing-status tracking (at least an email address). " + _ND43_EN,
 )
 
 # ---------------------------------------------------------------------------------------------- Circular 32/2017
-_TT32_VI = "Thông tư hướng dẫn ban hành theo Nghị định 43/2011 (hướng dẫn cũ; hiệu lực hiện nay chưa xác định)."
-_TT32_EN = "Guidance circular issued under Decree 43/2011 (legacy guidance; current force not established)."
+_TT32_VI = ("Thông tư hướng dẫn có hiệu lực từ 01/06/2018, trước Nghị định 42/2022 (hướng dẫn cũ; hiệu lực hiện nay "
+            "chưa được xác minh).")
+_TT32_EN = ("Guidance circular in force since 01/06/2018, predating Decree 42/2022 (legacy guidance; whether it is "
+            "still in force is not established).")
 TT32_16_3_A = LegalRef(
     TT32, "Điều 16", "khoản 3, điểm a", Certainty.VERIFIED, "legacy_guidance",
     "Menu chính có Trang chủ, Giới thiệu, Dịch vụ công trực tuyến, Sơ đồ cổng thông tin điện tử. " + _TT32_VI,
@@ -143,36 +162,47 @@ TT32_16_4_B = LegalRef(
 # ---------------------------------------------------------------------------------------------- provincial
 PROVINCIAL_PARTY_UNION = LegalRef(
     PROVINCIAL, "", "", Certainty.UNVERIFIED, "provincial",
-    "Không có điều khoản quốc gia nào (42/2022, 224/2026, 43/2011, Luật 104/2016, Thông tư 32/2017) yêu cầu chuyên mục "
-    "Đảng – Đoàn thể; đây là quy ước/tiêu chí kiểm tra cấp tỉnh (ví dụ quy chế cổng TTĐT của Bình Phước 959/QĐ-UBND, "
-    "Thừa Thiên Huế 54/2023/QĐ-UBND, Thái Nguyên 01/2026/QĐ-UBND; nội dung các quy chế này chưa được đọc).",
-    "No national article (42/2022, 224/2026, 43/2011, Law 104/2016, Circular 32/2017) requires a Party and "
-    "mass-organisation section; it is a provincial convention / inspection criterion (e.g. the portal regulations "
-    "of Bình Phước 959/QĐ-UBND, Thừa Thiên Huế 54/2023/QĐ-UBND, Thái Nguyên 01/2026/QĐ-UBND, whose bodies were not "
-    "read).",
+    "Không có điều khoản quốc gia nào (42/2022, 224/2026, 43/2011, Luật 104/2016, Nghị định 13/2018, Thông tư "
+    "32/2017) yêu cầu chuyên mục Đảng – Đoàn thể (phụ lục Thông tư 22/2023 chưa được đọc); đây là quy ước/tiêu chí "
+    "kiểm tra cấp tỉnh (ví dụ quy chế cổng TTĐT của Bình Phước 959/QĐ-UBND, Thừa Thiên Huế 54/2023/QĐ-UBND, Thái "
+    "Nguyên 01/2026/QĐ-UBND; nội dung các quy chế này chưa được đọc).",
+    "No national article (42/2022, 224/2026, 43/2011, Law 104/2016, Decree 13/2018, Circular 32/2017) requires a "
+    "Party and mass-organisation section (the appendices of Circular 22/2023 were not read); it is a provincial "
+    "convention / inspection criterion (e.g. the portal regulations of Bình Phước 959/QĐ-UBND, Thừa Thiên Huế "
+    "54/2023/QĐ-UBND, Thái Nguyên 01/2026/QĐ-UBND, whose bodies were not read).",
 )
 
 ALL_REFS: tuple[LegalRef, ...] = (
     ND42_4_1_A, ND42_4_1_C, ND42_4_1_E, ND42_4_UPDATE, ND42_7_1,
     ND224_9_1_A, ND224_9_1_B, ND224_9_3,
     LAW104_19_1_A, LAW104_19_1_DD, LAW104_18_4,
-    ND43_10_1_B, ND43_10_1_C, ND43_15,
+    ND43_10_1_A, ND43_10_1_B, ND43_10_1_C, ND43_15_2,
     TT32_16_3_A, TT32_16_4_B,
     PROVINCIAL_PARTY_UNION,
 )
 
 
-def refs_as_of(refs: Iterable[LegalRef], now: dt.datetime) -> list[LegalRef]:
-    """The citations with their standing on the run day.
+def standing_on(ref: LegalRef, day: dt.date) -> str:
+    """The standing of ``ref`` on ``day`` (a re-check of a stored snapshot uses the crawl's day)."""
+    starts = IN_FORCE_FROM.get(ref.instrument)
+    if ref.standing in ("in_force", "repealed") and starts is not None and day < starts:
+        return NOT_YET_IN_FORCE
+    repealed_on = REPEALED_ON.get(ref.instrument)
+    if ref.standing == "repealed" and repealed_on is not None and day < repealed_on:
+        return "in_force"
+    return ref.standing
 
-    A citation of an instrument that was repealed later than the run day (e.g. a stored snapshot of
-    June 2026 re-checked today) was in force then: report it as ``in_force``.
+
+def refs_as_of(refs: Iterable[LegalRef], now: dt.datetime) -> list[LegalRef]:
+    """The citations with their standing on the run day (Vietnam time).
+
+    A citation of an instrument repealed after the run day (a snapshot of June 2026 re-checked with
+    its own clock) was ``in_force`` then; one of an instrument not yet in force is
+    ``not_yet_in_force``.  Certainty and notes are unchanged.
     """
     day = vn_today(now)
     out = []
     for ref in refs:
-        repealed_on = REPEALED_ON.get(ref.instrument)
-        if ref.standing == "repealed" and repealed_on is not None and day < repealed_on:
-            ref = dataclasses.replace(ref, standing="in_force")
-        out.append(ref)
+        standing = standing_on(ref, day)
+        out.append(ref if standing == ref.standing else dataclasses.replace(ref, standing=standing))
     return out

@@ -49,6 +49,14 @@ def render_markdown() -> str:
         "Certainty tags come from the project's legal research note: VERIFIED (text read), VERIFIED-2nd",
         "(verbatim quote in a secondary source), UNVERIFIED.",
         "",
+        "Standing of a citation: `in_force`, `repealed`, `legacy_guidance` (a guidance circular that predates",
+        "Decree 42/2022; current force not established), `provincial` (a provincial inspection criterion, no",
+        "national basis). The tables below show the standing from 01/07/2026 on; a finding carries the standing",
+        "*on its run day*, so a re-check of an older snapshot shows Decree 42/2022 as `in_force` before 01/07/2026 and",
+        "Decree 224/2026 as `not_yet_in_force` before that day.",
+        "",
+        "Precedence of settings: the rule's defaults < the profile < the portal's `[rules.\"ID\"]` overrides.",
+        "",
         f"## Rules (profile `{profile.id}`)",
         "",
         f"| ID | Title | Area | Severity | Defaults | Under `{profile.id}` | Legal basis (certainty) |",
@@ -65,7 +73,11 @@ def render_markdown() -> str:
     for rule in rules.values():
         out += ["", f"## {rule.id} — {rule.title_en}", "", f"*{rule.title_vi}*", "",
                 f"`{rule.name}` · area **{rule.area}** · severity **{rule.severity.value}** · since {rule.since}", "",
-                f"**{rule.summary()}**", ""]
+                f"**{rule.summary()}**", "",
+                f"Under `{profile.id}`: {profile_outcome(rule, profile.id)}.", ""]
+        if rule.obligation_from is not None:
+            out += [f"A configured `fail` is reported as `warn` on run days before "
+                    f"{rule.obligation_from.isoformat()}, when the obligation was not yet in force.", ""]
         out += _doc_body(rule)
         out += ["", "#### Tiếng Việt", "", rule.description_vi, "", f"*Khắc phục:* {rule.remediation_vi}", ""]
         if rule.options:

@@ -7,7 +7,9 @@ the run.  The clock is an argument (the crawl start, or the original crawl's clo
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from nd42.records import Evidence, Finding, PortalSnapshot, Status
@@ -47,17 +49,34 @@ def evaluate(
 
 
 def run_rule(rule_cls: type[ComplianceRule], snapshot: PortalSnapshot, ctx: RuleContext) -> list[Finding]:
-    """One rule's findings; an exception (or no finding at all) becomes an ``error`` finding."""
+    """One rule's findings; an exception, no finding or a malformed one becomes an ``error`` finding."""
     try:
         found = list(rule_cls().check(snapshot, ctx))
     except Exception as exc:  # a broken rule must not break the run; the finding records why
-        return [_error(rule_cls, ctx, "rule_exception", f"{type(exc).__name__}: {exc}")]
+        return [_error(rule_cls, ctx, "rule_exception", f"{type(exc).__name__}: {exc}", _exception_details(exc))]
     if not found:
-        return [_error(rule_cls, ctx, "no_finding", "the rule produced no finding")]
+        return [_error(rule_cls, ctx, "no_finding", "the rule produced no finding", {})]
+    for item in found:
+        # Reports and the store trust these fields; a rule that gets them wrong is a bug to surface.
+        if not isinstance(item, Finding) or item.rule_id != rule_cls.id or not isinstance(item.status, Status):
+            text = f"the rule produced a malformed finding: {item!r:.200}"
+            return [_error(rule_cls, ctx, "bad_finding", text, {})]
     return found
 
 
-def _error(rule_cls: type[ComplianceRule], ctx: RuleContext, error_class: str, text: str) -> Finding:
+def _exception_details(exc: BaseException) -> dict[str, Any]:
+    frames = traceback.extract_tb(exc.__traceback__)
+    last = frames[-1] if frames else None
+    return {
+        "exception_class": type(exc).__name__,
+        "exception_message": str(exc),
+        # Where it was raised, relative to the package (no absolute paths in stored findings).
+        "raised_at": f"{Path(last.filename).name}:{last.lineno} in {last.name}" if last else None,
+    }
+
+
+def _error(rule_cls: type[ComplianceRule], ctx: RuleContext, error_class: str, text: str,
+           extra: Mapping[str, Any]) -> Finding:
     return Finding(
         rule_id=rule_cls.id,
         status=Status.ERROR,
@@ -69,6 +88,6 @@ def _error(rule_cls: type[ComplianceRule], ctx: RuleContext, error_class: str, t
         message_en=f"The rule failed to run ({text}); it is not scored.",
         evidence=[Evidence(value=text)],
         legal_refs=refs_as_of(rule_cls.legal_refs, ctx.now),
-        details={"exception": text},
+        details={"exception": text, **extra},
         error_class=error_class,
     )

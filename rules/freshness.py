@@ -16,6 +16,10 @@ from rules import citations as cite
 from rules.base import KIND_LABELS, ComplianceRule, Option, RuleContext, register
 
 MAX_DATES_IN_EVIDENCE = 10
+# Dates up to one day after the run day still count (age 0): the run clock is the crawl *start*,
+# and a crawl that runs past midnight sees items posted "tomorrow".  Same tolerance as the
+# crawler's date extraction (``future_days = 1``).  Later dates are typos or scheduled items.
+FUTURE_TOLERANCE_DAYS = 1
 
 
 def freshness_options(max_age_days: int, stale_status: str) -> dict[str, Option]:
@@ -74,8 +78,9 @@ class FreshnessRule(ComplianceRule, abstract=True):
             )
             return
         today = vn_today(ctx.now)
-        # A date after the run day is a typo or a scheduled item; it must not make a section look fresh.
-        future = [i for i in section.dated_items() if i.date is not None and i.date > today]
+        # A date well after the run day is a typo or a scheduled item; it must not make a section look fresh.
+        horizon = today + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
+        future = [i for i in section.dated_items() if i.date is not None and i.date > horizon]
         dated = [i for i in section.dated_items() if i not in future]
         newest = max(dated, key=lambda i: i.date or dt.date.min) if dated else None
         if future and newest is None:
@@ -97,7 +102,7 @@ class FreshnessRule(ComplianceRule, abstract=True):
             return
 
         max_age = int(ctx.options["max_age_days"])
-        age = (today - newest.date).days
+        age = max((today - newest.date).days, 0)
         stale = age > max_age
         status = Status(ctx.options["stale_status"]) if stale else Status.PASS
         dates = [i.date.isoformat() for i in section.items if i.date is not None][:MAX_DATES_IN_EVIDENCE]
@@ -153,6 +158,7 @@ class DirectiveDocumentsFresh(FreshnessRule):
     The newest dated item of the portal's directive-documents listing ("Chỉ đạo điều hành",
     "Văn bản chỉ đạo") is at most ``max_age_days`` calendar days old on the run day (Vietnam time).
     The newest item is the maximum date in the listing, not the first row (pinned items are common).
+    Dates more than one day after the run day (typos, scheduled items) are ignored.
 
     **Why it matters**
     Decree 42/2022 (Art. 4, VERIFIED-2nd) and its successor Decree 224/2026 (Art. 9.3, VERIFIED)
@@ -163,10 +169,10 @@ class DirectiveDocumentsFresh(FreshnessRule):
     suggests the agency's directions are not being published.
 
     **Non-compliant**
-    Run day 15/03/2026; the newest document is dated 01/01/2026 (73 days > 30): ``fail``.
+    Run day 15/09/2026; the newest document is dated 01/08/2026 (45 days > 30): ``fail``.
 
     **Compliant**
-    Run day 15/03/2026; the newest document is dated 10/03/2026 (5 days): ``pass``.  Exactly 30
+    Run day 15/09/2026; the newest document is dated 10/09/2026 (5 days): ``pass``.  Exactly 30
     days old is still compliant; 31 is not.
 
     **Remediation**
@@ -195,7 +201,8 @@ class PartyUnionFresh(FreshnessRule):
 
     **What it checks**
     The newest dated item of the "Đảng – Đoàn thể" (Party and mass-organisation activities)
-    listing is at most ``max_age_days`` calendar days old on the run day.
+    listing is at most ``max_age_days`` calendar days old on the run day (the maximum date, not
+    the first row; dates more than one day after the run day are ignored).
 
     **Why it matters**
     No national legal text requires this section (legal-basis note §5 and R44): it is a common
@@ -235,7 +242,8 @@ class NewsFresh(FreshnessRule):
 
     **What it checks**
     The newest dated item of the news listing ("Tin tức", "Tin hoạt động", "Tin tức – sự kiện")
-    is at most ``max_age_days`` calendar days old on the run day.
+    is at most ``max_age_days`` calendar days old on the run day (the maximum date, not the first
+    row; dates more than one day after the run day are ignored).
 
     **Why it matters**
     Decree 42/2022 (Art. 4, VERIFIED-2nd) and Decree 224/2026 (Art. 9.3, VERIFIED) require
@@ -243,10 +251,10 @@ class NewsFresh(FreshnessRule):
     section.  A news listing untouched for weeks is the most visible sign of an abandoned portal.
 
     **Non-compliant**
-    Run day 15/03/2026; newest news item 01/03/2026 (14 days > 7): ``fail``.
+    Run day 15/09/2026; newest news item 01/09/2026 (14 days > 7): ``fail``.
 
     **Compliant**
-    Newest news item 12/03/2026 (3 days): ``pass``.
+    Newest news item 12/09/2026 (3 days): ``pass``.
 
     **Remediation**
     Publish the agency's activities as news at least weekly, with a visible date on each item.

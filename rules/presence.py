@@ -12,6 +12,7 @@ Party and mass-organisation section (no national basis).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -82,7 +83,7 @@ class PresenceRule(ComplianceRule, abstract=True):
                 error_class=unknown,
             )
             return
-        status = Status(ctx.options["missing_status"])
+        status, gated = self.gate_fail(ctx, Status(ctx.options["missing_status"]))
         if section is not None:  # the link exists but leads to 404/410
             message_vi = (f"Liên kết chuyên mục \"{section.label}\" dẫn tới trang không tồn tại "
                           f"({section.error_class}): thiếu chuyên mục \"{label_vi}\".")
@@ -97,7 +98,11 @@ class PresenceRule(ComplianceRule, abstract=True):
             evidence = tried_evidence
             details = {"present": False, "candidates": len(tried)}
             error_class = None
-        yield self.finding(ctx, status, message_vi, message_en, evidence=evidence, details=details,
+        if gated:
+            start = dt.date.fromisoformat(gated["obligation_from"]).strftime("%d/%m/%Y")
+            message_vi += f" Nghĩa vụ này có hiệu lực từ {start}, sau ngày kiểm tra, nên chỉ cảnh báo."
+            message_en += f" The obligation applies from {start}, after the run day, so this is a warning."
+        yield self.finding(ctx, status, message_vi, message_en, evidence=evidence, details={**details, **gated},
                            error_class=error_class)
 
 
@@ -286,7 +291,7 @@ class QAPresent(PresenceRule):
     A "Hỏi đáp" / "Hỏi – đáp" / "Phản ánh kiến nghị" page is linked and can be fetched.
 
     **Why it matters**
-    Decree 43/2011 Art. 15 (VERIFIED, repealed) required Q&A and feedback with status tracking.
+    Decree 43/2011 Art. 15.2 (VERIFIED, repealed) required Q&A and feedback with status tracking.
     The legal-basis note found no equivalent in 42/2022, so a missing Q&A section is a warning.
 
     **Non-compliant**
@@ -305,9 +310,9 @@ class QAPresent(PresenceRule):
     title_vi = "Có chuyên mục hỏi đáp"
     title_en = "Q&A section exists"
     severity = Severity.LOW
-    legal_refs = (cite.ND43_15,)
+    legal_refs = (cite.ND43_15_2,)
     options = missing_status_option("warn")
-    description_vi = "Cổng có chuyên mục hỏi đáp, phản ánh kiến nghị (căn cứ cũ: Nghị định 43/2011 Điều 15)."
+    description_vi = "Cổng có chuyên mục hỏi đáp, phản ánh kiến nghị (căn cứ cũ: Nghị định 43/2011 Điều 15 khoản 2)."
     remediation_vi = "Có trang hỏi đáp hoặc tiếp nhận phản ánh, kiến nghị; tối thiểu nêu địa chỉ thư điện tử."
 
 
@@ -388,9 +393,12 @@ class LeadersPresent(PresenceRule):
     **Why it matters**
     Decree 224/2026 Art. 9.1.b (VERIFIED, in force since 01/07/2026) requires short biographies
     and portfolios of the agency's leaders (for ministries, central agencies, departments).
+    Decree 42/2022 has no such item (its Art. 4.1.e covers contact-point officials); before
+    01/07/2026 the only basis was the repealed Decree 43/2011 Art. 10.1.a.  A missing leaders page
+    on a run day before 01/07/2026 is therefore a ``warn`` even when the profile says ``fail``.
 
     **Non-compliant**
-    No leaders page: ``fail``.
+    No leaders page: ``fail`` (``warn`` on run days before 01/07/2026).
 
     **Compliant**
     "Lãnh đạo Sở" page with names, titles and portfolios: ``pass``.
@@ -405,9 +413,11 @@ class LeadersPresent(PresenceRule):
     title_vi = "Có trang lãnh đạo cơ quan"
     title_en = "Leaders page exists"
     severity = Severity.MEDIUM
-    legal_refs = (cite.ND224_9_1_B,)
+    legal_refs = (cite.ND224_9_1_B, cite.ND43_10_1_A)
     options = missing_status_option("fail")
-    description_vi = "Cổng có trang lãnh đạo cơ quan (tiểu sử tóm tắt, nhiệm vụ đảm nhiệm)."
+    obligation_from = dt.date(2026, 7, 1)  # 224/2026 in force; 42/2022 never required it
+    description_vi = ("Cổng có trang lãnh đạo cơ quan (tiểu sử tóm tắt, nhiệm vụ đảm nhiệm). Nghĩa vụ theo Nghị định "
+                      "224/2026 Điều 9.1.b, có hiệu lực từ 01/07/2026; trước ngày đó thiếu trang chỉ là cảnh báo.")
     remediation_vi = "Đăng họ tên, chức vụ, tiểu sử tóm tắt và nhiệm vụ đảm nhiệm của từng lãnh đạo."
 
 
@@ -452,8 +462,9 @@ class SitemapPresent(PresenceRule):
     A "Sơ đồ cổng" / "Sơ đồ trang" page is linked and can be fetched.
 
     **Why it matters**
-    Circular 32/2017 Art. 16.3.a and 16.4.b (VERIFIED, legacy guidance under Decree 43/2011) put
-    the site map in the main menu, as a text tree and an XML file.  Missing is a warning.
+    Circular 32/2017 Art. 16.3.a and 16.4.b (VERIFIED; legacy guidance that predates Decree
+    42/2022, current force not established) put the site map in the main menu, as a text tree and
+    an XML file.  Missing is a warning.
 
     **Non-compliant**
     No site-map page: ``warn``.

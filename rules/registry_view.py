@@ -23,7 +23,10 @@ def profile_outcome(rule: type[ComplianceRule], profile_id: str = DEFAULT_PROFIL
     if "max_age_days" in opts:
         return f"> {opts['max_age_days']} d → {opts['stale_status']} ({settings.severity.value})"
     if "missing_status" in opts:
-        return f"missing → {opts['missing_status']} ({settings.severity.value})"
+        gate = ""
+        if opts["missing_status"] == "fail" and rule.obligation_from is not None:
+            gate = f"; warn before {rule.obligation_from.isoformat()}"
+        return f"missing → {opts['missing_status']} ({settings.severity.value}{gate})"
     return f"on ({settings.severity.value})"
 
 

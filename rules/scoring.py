@@ -29,7 +29,11 @@ def _zero() -> dict[str, int]:
 
 
 def score(findings: Iterable[Finding]) -> dict[str, Any]:
-    """``{"score": float | None, "counts": {status: n}, "by_area": {area: {status: n}}}``."""
+    """``{"score", "counts", "by_area", "met_weight", "total_weight"}``.
+
+    ``score`` is a float rounded to one decimal, or ``None`` when no finding was determinable;
+    ``counts`` maps every status to its number of findings, ``by_area`` does the same per area.
+    """
     counts = _zero()
     by_area: dict[str, dict[str, int]] = {}
     met = total = 0
@@ -51,4 +55,5 @@ def score(findings: Iterable[Finding]) -> dict[str, Any]:
         value = 100.0  # only info-weight findings were determinable: nothing counts against
     else:
         value = round(100.0 * met / total, 1)
-    return {"score": value, "counts": counts, "by_area": dict(sorted(by_area.items()))}
+    return {"score": value, "counts": counts, "by_area": dict(sorted(by_area.items())),
+            "met_weight": met, "total_weight": total}

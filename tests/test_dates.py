@@ -64,6 +64,7 @@ CASES: list[tuple[str, str, dt.date | None]] = [
     ("CN, 05/01/2025", "DMY", D(2025, 1, 5)),
     ("Thứ năm, 2/11/2023, 19:20 (GMT+7)", "DMY", D(2023, 11, 2)),
     ("Thứ sáu, 5/4/2019-14:0 PM", "DMY", D(2019, 4, 5)),
+    ("12/05/2024 14:0 PM", "DMY", D(2024, 5, 12)),
     ("Thứ hai, 8/4/2019-13:1 PM", "DMY", D(2019, 4, 8)),
     ("THỨ BẢY, 11/05/2024", "DMY", D(2024, 5, 11)),
     # --- labels
@@ -256,6 +257,16 @@ def test_label_sets() -> None:
     assert not PUBLISH_LABELS & NON_CONTENT_LABELS
     assert not NEUTRAL_LABELS & (PUBLISH_LABELS | NON_CONTENT_LABELS)
     assert KNOWN_LABELS == PUBLISH_LABELS | NON_CONTENT_LABELS | NEUTRAL_LABELS
+
+
+def test_brief_label_examples() -> None:
+    assert find_dates("Ngày ban hành 17/11/2026", BOUNDS)[0].label == "ngay ban hanh"
+    assert find_dates("Cập nhật: Thứ Hai, 12/05/2024", BOUNDS)[0].label == "cap nhat"
+    assert find_dates("Ngày ký: 12/05/2024", BOUNDS)[0].label in PUBLISH_LABELS
+    # A future effective date is outside the default bounds; with room for it, it is labelled.
+    assert find_dates("Ngày có hiệu lực: 01/12/2026", BOUNDS) == []
+    hits = find_dates("Ngày có hiệu lực: 01/12/2026", DateBounds(now=NOW, future_days=30))
+    assert [(h.date, h.label) for h in hits] == [(D(2026, 12, 1), "ngay co hieu luc")]
 
 
 def test_parse_date_prefers_labelled_publishing_date() -> None:

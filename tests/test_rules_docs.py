@@ -9,7 +9,15 @@ import pytest
 
 from nd42.records import SECTION_KINDS, Severity
 from rules import citations
-from rules.base import DOC_SECTIONS, ComplianceRule, RuleDefinitionError, all_rules
+from rules.base import (
+    DOC_SECTIONS,
+    REGISTRY,
+    ComplianceRule,
+    Option,
+    RuleDefinitionError,
+    RuleRegistry,
+    all_rules,
+)
 from rules.docs import render_markdown
 from rules.presence import PRESENCE_RULE_IDS
 from rules.registry_view import explain, list_rules
@@ -72,6 +80,50 @@ def test_malformed_rules_fail_at_definition() -> None:
             title_vi = title_en = description_vi = remediation_vi = "x"
             area = "content"
             severity = Severity.LOW
+
+
+def test_option_defaults_and_metadata_are_validated_at_definition() -> None:
+    body = """x **What it checks** **Why it matters** **Non-compliant** **Compliant** **Remediation**"""
+    base = {"__doc__": body, "name": "x.y", "title_vi": "x", "title_en": "x", "description_vi": "x",
+            "remediation_vi": "x", "area": "content", "severity": Severity.LOW}
+    cases = [
+        ({"id": "ZZ-101", "options": {"max_age_days": Option(int, "30", "x", "x")}}, "bad default"),
+        ({"id": "ZZ-102", "options": {"flag": Option(int, True, "x", "x")}}, "bad default"),
+        ({"id": "ZZ-103", "options": {"mode": Option(str, "panic", "x", "x", choices=("fail", "warn"))}},
+         "bad default"),
+        ({"id": "ZZ-104", "options": {"enabled": Option(bool, True, "x", "x")}}, "reserved"),
+        ({"id": "ZZ-105", "severity": "high"}, "severity must be"),
+        ({"id": "ZZ-106", "area": "looks"}, "area"),
+        ({"id": "ZZ-107", "name": "NoDots"}, "dotted slug"),
+        ({"id": "ZZ-108", "since": "soon"}, "since"),
+        ({"id": "ZZ-109", "legal_refs": [citations.ND42_4_1_A]}, "tuple of LegalRef"),
+        ({"id": "ZZ-110", "title_en": ""}, "title_en"),
+    ]
+    for attrs, needle in cases:
+        with pytest.raises(RuleDefinitionError, match=needle):
+            type("Bad", (ComplianceRule,), {**base, **attrs})
+
+
+def test_registry_rejects_duplicate_names_and_non_rules() -> None:
+    registry = RuleRegistry()
+    doc = """x **What it checks** **Why it matters** **Non-compliant** **Compliant** **Remediation**"""
+    attrs = {"__doc__": doc, "title_vi": "x", "title_en": "x", "description_vi": "x", "remediation_vi": "x",
+             "area": "content", "severity": Severity.LOW}
+    first = type("First", (ComplianceRule,), {**attrs, "id": "ZZ-201", "name": "zz.same"})
+    second = type("Second", (ComplianceRule,), {**attrs, "id": "ZZ-202", "name": "zz.same"})
+    registry.register(first)
+    assert registry.register(first) is first  # idempotent (a module imported twice)
+    with pytest.raises(RuleDefinitionError, match=r"zz\.same"):
+        registry.register(second)
+    with pytest.raises(RuleDefinitionError, match="not a ComplianceRule"):
+        registry.register(dict)  # type: ignore[type-var]
+    assert registry.ids() == ["ZZ-201"] and "ZZ-201" in registry and len(registry) == 1
+
+
+def test_builtin_registry_covers_all_rules_in_id_order() -> None:
+    rules = all_rules()
+    assert list(rules) == sorted(rules) == REGISTRY.ids()
+    assert {r.area for r in rules.values()} <= {"freshness", "content", "technical"}
 
 
 def test_list_and_explain() -> None:

@@ -61,6 +61,9 @@ PUBLISH_LABELS: frozenset[str] = frozenset({
     "ngay dang", "dang ngay", "ngay dang tin", "ngay dang bai", "ngay dang tai", "dang tai ngay",
     "thoi gian dang", "dang luc", "dang vao",
     "ngay cap nhat", "cap nhat", "cap nhat luc", "cap nhat ngay", "cap nhat lan cuoi", "thoi gian cap nhat",
+    # "Ngày ký" is kept here, not in NON_CONTENT_LABELS: a document's issue date *is* its signing date
+    # in Vietnamese administrative practice, so it is read like "Ngày ban hành".  Both are at most the
+    # posting date, so they can make a section look older, never fresher, than it is.
     "ngay ban hanh", "ngay xuat ban", "xuat ban ngay", "ngay phat hanh", "ngay ky", "ngay van ban",
     "ngay tao", "ngay gui", "ngay hoi", "ngay tra loi",
     # Bare "Ngày:" is a field label ("Ngày: 12/05/2024", "Hà Nội, ngày 05 tháng 3 năm 2024"); it only

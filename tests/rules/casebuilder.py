@@ -26,7 +26,9 @@ from nd42.records import (
 )
 
 CASES = Path(__file__).with_name("cases")
-NOW = dt.datetime(2026, 3, 15, 9, 30, tzinfo=VN_TZ)
+# After 01/07/2026: Decree 224/2026 in force, 42/2022 repealed (the law the tool runs under today).
+NOW = dt.datetime(2026, 9, 15, 9, 30, tzinfo=VN_TZ)
+BEFORE_224 = dt.datetime(2026, 6, 30, 9, 30, tzinfo=VN_TZ)
 BASE = "https://sokhcn.example.gov.vn"
 
 
@@ -64,13 +66,14 @@ def snapshot(*sections: SectionSnapshot, home_status: int | None = 200, home_err
 
 
 def case(description: str, snap: PortalSnapshot, status: str, *, options: dict[str, Any] | None = None,
-         error_class: str | None = None, details: dict[str, Any] | None = None) -> dict[str, Any]:
+         error_class: str | None = None, details: dict[str, Any] | None = None,
+         now: dt.datetime = NOW) -> dict[str, Any]:
     expect: dict[str, Any] = {"status": status}
     if error_class is not None:
         expect["error_class"] = error_class
     if details:
         expect["details"] = details
-    data: dict[str, Any] = {"description": description, "now": NOW.isoformat()}
+    data: dict[str, Any] = {"description": description, "now": now.isoformat()}
     if options:
         data["options"] = options
     data["snapshot"] = to_jsonable(snap)
@@ -116,6 +119,9 @@ def build() -> dict[str, dict[str, dict[str, Any]]]:
             "future-date-ignored": case("a far-future (typo) date does not make the section fresh",
                                         snapshot(section(kind, rows=items(-3650, limit + 10))), stale,
                                         details={"future_dated_count": 1, "age_days": limit + 10}),
+            "tomorrow-counts": case("an item dated the day after the run day (crawl past midnight) counts, age 0",
+                                    snapshot(section(kind, rows=items(limit + 10, -1))), "pass",
+                                    details={"future_dated_count": 0, "age_days": 0}),
         }
     out["FR-001"]["options-override"] = case(
         "max_age_days raised to 45 by the portal: a 40-day-old document passes",
@@ -150,6 +156,14 @@ def build() -> dict[str, dict[str, dict[str, Any]]]:
         "procedures are an off-site link to dichvucong.gov.vn: present",
         snapshot(section("procedures", url="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html",
                          label="Dịch vụ công")), "pass")
+    out["SP-009"]["before-224-in-force"] = case(
+        "no leaders page on 30/06/2026, before Decree 224/2026 took effect: warn, not fail",
+        snapshot(now=BEFORE_224), "warn", now=BEFORE_224,
+        details={"present": False, "configured_status": "fail", "obligation_from": "2026-07-01"})
+    out["SP-009"]["from-224-in-force"] = case(
+        "no leaders page on 01/07/2026, the day Decree 224/2026 took effect: fail",
+        snapshot(now=NOW.replace(month=7, day=1)), "fail", now=NOW.replace(month=7, day=1),
+        details={"present": False})
     out["SP-002"]["not-applicable-option"] = case(
         "a profile that does not look at the Party section at all", snapshot(), "not_applicable",
         options={"missing_status": "not_applicable"})

@@ -1,0 +1,1 @@
+"""Rule tests: data-driven cases (``cases/``) and their builder."""
