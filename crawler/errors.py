@@ -30,11 +30,13 @@ def classify_failure(failure: Any) -> tuple[str, str]:
         if "max" in text.lower() and "size" in text.lower():
             return "too_large", text
         return "ignored", text
-    if any(n in names for n in ("DNSLookupError", "gaierror")):
+    if any(n in names for n in ("DNSLookupError", "gaierror", "CannotResolveHostError")) or any(
+            "DNS" in n for n in names):
         return "dns", text
-    if any(n in names for n in ("TimeoutError", "TCPTimedOutError", "UserTimeoutError", "DNSTimeoutError")):
+    if any("Timeout" in n or "TimedOut" in n for n in names):
         return "timeout", text
-    if "ConnectionRefusedError" in names:
+    # Scrapy ≥ 2.13 wraps Twisted's errors in its own Download* exceptions.
+    if any("ConnectionRefused" in n for n in names):
         return "refused", text
     if "SSL" in module or "ssl" in module.lower() or any("SSL" in n or "TLS" in n for n in names):
         return "tls", text
@@ -47,8 +49,10 @@ def classify_failure(failure: Any) -> tuple[str, str]:
         return "reset", inner or text
     if any(n in names for n in ("ConnectionLost", "ConnectionDone", "ConnectionResetError", "ConnectionAborted")):
         return "reset", text
-    if "cancelled" in text.lower() and "size" in text.lower():
+    if "DownloadCancelledError" in names or ("cancelled" in text.lower() and "size" in text.lower()):
         return "too_large", text
+    if "DownloadFailedError" in names:
+        return "reset", text
     return type(exc).__name__.lower(), text
 
 

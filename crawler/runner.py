@@ -18,13 +18,16 @@ from nd42.config import CrawlOptions, PortalConfig
 from nd42.records import PortalSnapshot
 
 
-def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[str, Any] | None = None) -> Settings:
+def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[str, Any] | None = None,
+                   portals: int = 1) -> Settings:
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     throttle = options.autothrottle and options.delay > 0
     settings.setdict(
         {
             "CONCURRENT_REQUESTS_PER_DOMAIN": options.concurrency,
+            # A global cap too: Scrapy's robots.txt fetches do not always wait for the domain's slot.
+            "CONCURRENT_REQUESTS": max(options.concurrency * portals, options.concurrency),
             "DOWNLOAD_DELAY": options.delay,
             "RANDOMIZE_DOWNLOAD_DELAY": options.delay > 0,
             "AUTOTHROTTLE_ENABLED": throttle,
@@ -48,7 +51,8 @@ def crawl_portals(portals: Iterable[PortalConfig], options: CrawlOptions, clock:
                   log_level: str = "ERROR", extra_settings: dict[str, Any] | None = None) -> None:
     """Crawl every portal (one spider each, all in one reactor) and call ``on_snapshot`` per portal."""
     options.validate()
-    process = CrawlerProcess(build_settings(options, log_level, extra_settings))
+    portals = list(portals)
+    process = CrawlerProcess(build_settings(options, log_level, extra_settings, portals=len(portals)))
     for portal in portals:
         process.crawl(PortalSpider, portal=portal, options=options, clock=clock, on_done=on_snapshot,
                       progress=progress)

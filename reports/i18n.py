@@ -1,0 +1,64 @@
+"""User-facing strings of the reports, Vietnamese first, English alongside."""
+
+from __future__ import annotations
+
+STATUS = {
+    "pass": {"vi": "Đạt", "en": "Pass"},
+    "fail": {"vi": "Không đạt", "en": "Fail"},
+    "warn": {"vi": "Cảnh báo", "en": "Warning"},
+    "not_determinable": {"vi": "Không xác định được", "en": "Not determinable"},
+    "not_applicable": {"vi": "Không áp dụng", "en": "Not applicable"},
+    "error": {"vi": "Lỗi", "en": "Error"},
+}
+KIND = {
+    "directive_documents": {"vi": "Văn bản chỉ đạo điều hành", "en": "Directive documents"},
+    "party_union": {"vi": "Đảng – Đoàn thể", "en": "Party–union"},
+    "news": {"vi": "Tin tức", "en": "News"},
+    "legal_documents": {"vi": "Văn bản quy phạm pháp luật", "en": "Legal documents"},
+    "procedures": {"vi": "Thủ tục hành chính, dịch vụ công", "en": "Procedures and online services"},
+    "qa": {"vi": "Hỏi đáp", "en": "Q&A"},
+    "introduction": {"vi": "Giới thiệu", "en": "Introduction"},
+    "organisation": {"vi": "Cơ cấu tổ chức", "en": "Organisation"},
+    "leaders": {"vi": "Lãnh đạo", "en": "Leaders"},
+    "contacts": {"vi": "Liên hệ", "en": "Contacts"},
+    "sitemap": {"vi": "Sơ đồ cổng", "en": "Site map"},
+}
+UI = {
+    "report": {"vi": "Báo cáo kiểm tra cổng/trang thông tin điện tử", "en": "Portal compliance report"},
+    "run_time": {"vi": "Thời điểm kiểm tra", "en": "Run time"},
+    "landing": {"vi": "Trang chủ thực tế", "en": "Landing page"},
+    "profile": {"vi": "Hồ sơ pháp lý", "en": "Legal profile"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "score_note": {"vi": "Chỉ kết quả \"Không đạt\" làm giảm điểm; \"Không xác định được\" nghĩa là công cụ không "
+                           "kiểm tra được, không phải vi phạm.",
+                   "en": "Only \"fail\" counts against the score; \"not determinable\" means the scanner could not "
+                         "check, not a violation."},
+    "unreachable": {"vi": "Không truy cập được trang chủ của cổng.",
+                    "en": "The portal's home page could not be reached."},
+    "findings": {"vi": "Kết quả theo nhóm", "en": "Findings by area"},
+    "freshness": {"vi": "Cập nhật thông tin", "en": "Freshness"},
+    "content": {"vi": "Nội dung", "en": "Content"},
+    "technical": {"vi": "Kỹ thuật", "en": "Technical"},
+    "evidence": {"vi": "Bằng chứng", "en": "Evidence"},
+    "legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},
+    "unverified": {"vi": "căn cứ chưa được kiểm chứng", "en": "basis not verified"},
+    "sections": {"vi": "Chuyên mục", "en": "Sections"},
+    "found_via": {"vi": "Tìm thấy qua", "en": "Found via"},
+    "newest_items": {"vi": "Các mục mới nhất", "en": "Newest items"},
+    "date": {"vi": "Ngày", "en": "Date"},
+    "title": {"vi": "Tiêu đề", "en": "Title"},
+    "date_text": {"vi": "Văn bản chứa ngày", "en": "Date read from"},
+    "crawl": {"vi": "Quá trình thu thập", "en": "Crawl"},
+    "pages": {"vi": "Các trang đã tải", "en": "Pages fetched"},
+    "robots_on": {"vi": "Tuân thủ robots.txt", "en": "robots.txt obeyed"},
+    "robots_off": {"vi": "KHÔNG tuân thủ robots.txt (theo lựa chọn của người kiểm tra)",
+                   "en": "robots.txt NOT obeyed (the inspector's choice)"},
+    "footer": {"vi": "Báo cáo được tạo tự động; trạng thái \"Không xác định được\" không phải là vi phạm.",
+               "en": "Generated automatically; \"not determinable\" is not a violation."},
+    "portal": {"vi": "Cổng", "en": "Portal"},
+    "severity": {"vi": "Mức độ", "en": "Severity"},
+}
+
+
+def text(key: str, lang: str) -> str:
+    return UI[key][lang]

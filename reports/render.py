@@ -1,0 +1,88 @@
+"""Render a portal's compliance report (HTML, self-contained) from stored records.
+
+Portal text is untrusted: autoescape is always on, the templates never mark portal text safe,
+and a portal URL becomes a link only when it is http(s).  The report carries no script at all
+and a restrictive Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from nd42.clock import in_vietnam
+from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
+from reports.i18n import KIND, STATUS, text
+
+AREA_ORDER = ("freshness", "content", "technical")
+STATUS_ORDER = (Status.FAIL, Status.WARN, Status.NOT_DETERMINABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
+
+
+def _vn_datetime(value: dt.datetime | None) -> str:
+    return in_vietnam(value).strftime("%d/%m/%Y %H:%M") if value else "—"
+
+
+def _vn_date(value: dt.date | str | None) -> str:
+    if value is None:
+        return "—"
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime("%d/%m/%Y")
+
+
+def _http(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+FILTERS = {"vn_datetime": _vn_datetime, "vn_date": _vn_date, "is_http": _http}
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("reports", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, Any], run: dict[str, Any],
+          profile: dict[str, Any], lang: str) -> dict[str, Any]:
+    areas = []
+    for area in AREA_ORDER:
+        members = [f for f in findings if f.area == area]
+        members.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.rule_id))
+        if members:
+            areas.append({"id": area, "findings": members})
+    sections = sorted(snapshot.sections.values(),
+                      key=lambda s: (s.kind not in LISTING_KINDS, (*LISTING_KINDS, s.kind).index(s.kind)))
+    section_views = []
+    for s in sections:
+        items = sorted(s.items, key=lambda i: (i.date is None, -(i.date.toordinal() if i.date else 0)))[:10]
+        section_views.append({"s": s, "kind_name": KIND[s.kind][lang] if s.kind in KIND else s.kind,
+                              "rows": items})
+    return {
+        "lang": lang, "t": lambda key: text(key, lang), "status_name": lambda st: STATUS[str(st)][lang],
+        "snapshot": snapshot, "areas": areas, "sections": section_views, "score": score, "run": run,
+        "profile": profile, "notes": profile.get(f"notes_{lang}", []), "title": profile.get(f"title_{lang}", ""),
+        "counts": [(st.value, score.get("counts", {}).get(st.value, 0)) for st in STATUS_ORDER],
+    }
+
+
+def render_portal_report(snapshot: PortalSnapshot, findings: list[Finding], *, score: dict[str, Any],
+                         run: dict[str, Any], profile: dict[str, Any], lang: str = "vi") -> str:
+    return environment().get_template("report.html.j2").render(
+        **_view(snapshot, findings, score, run, profile, lang))
+
+
+def safe_name(portal_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", portal_id).strip(".-") or "portal"
+
+
+def write_portal_report(out_dir: Path, snapshot: PortalSnapshot, findings: list[Finding], *, score: dict[str, Any],
+                        run: dict[str, Any], profile: dict[str, Any], lang: str = "vi") -> Path:
+    path = out_dir / f"{safe_name(snapshot.portal_id)}.html"
+    path.write_text(render_portal_report(snapshot, findings, score=score, run=run, profile=profile, lang=lang),
+                    encoding="utf-8")
+    return path
