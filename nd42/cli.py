@@ -145,11 +145,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     options = _crawl_options(args)
     now = _clock(args.now)
 
-    from reports.render import write_portal_report
-
     from crawler.runner import crawl_portals
     from nd42.jsonout import portal_document, write_json
     from nd42.store import Store, default_db_path
+    from reports.render import write_portal_report
     from rules.profiles import load_profile
 
     profile = load_profile(args.profile or portal.profile or "nd42-2022")

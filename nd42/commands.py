@@ -21,14 +21,13 @@ def _fresh_status(findings: list[Finding], rule_id: str) -> str:
 # ---------------------------------------------------------------------------------------------- demo
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled demo portals on 127.0.0.1, check them all, write reports and an index."""
-    from reports.index import write_index
-    from reports.render import write_portal_report
-
     from crawler.runner import crawl_portals
     from nd42.cli import Progress, _clock, _crawl_options, _profile_info, _writable_dir
     from nd42.demo.portals import build_portals
     from nd42.demo.server import serve
     from nd42.store import Store
+    from reports.index import write_index
+    from reports.render import write_portal_report
     from rules.engine import evaluate
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
@@ -104,11 +103,10 @@ def _run_id(store: Any, value: str | None) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Render reports again from the store, without crawling."""
-    from reports.index import write_index
-    from reports.render import write_portal_report
-
     from nd42.cli import _writable_dir
     from nd42.store import Store, default_db_path
+    from reports.index import write_index
+    from reports.render import write_portal_report
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
 
