@@ -17,9 +17,6 @@ from typing import Any
 import lxml.html
 import pytest
 
-# The bundled demo portals are still being written (issue 2); until they land these tests skip.
-pytest.importorskip("nd42.demo.portals", reason="bundled demo portals not built yet")
-
 FRESHNESS = {"directive_documents": "FR-001", "party_union": "FR-002", "news": "FR-003"}
 
 
