@@ -1,0 +1,79 @@
+"""The HTML report: complete, bilingual, and safe against hostile portal text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import lxml.html
+
+from nd42.clock import VN_TZ
+from nd42.records import (
+    Certainty,
+    Evidence,
+    Finding,
+    LegalRef,
+    ListingItem,
+    PageFetch,
+    PortalSnapshot,
+    SectionSnapshot,
+    Severity,
+    Status,
+)
+from reports.index import write_index
+from reports.render import render_portal_report, write_portal_report
+
+NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=VN_TZ)
+XSS = "<script>alert(1)</script>"
+RUN = {"id": 1, "kind": "check", "started_at": NOW, "finished_at": NOW, "tool_version": "0.1.0"}
+PROFILE = {"id": "nd42-2022", "title_vi": "Nghị định 42/2022", "title_en": "Decree 42/2022",
+           "notes_vi": ["Đã được thay thế ngày 01/07/2026"], "notes_en": ["Replaced on 01/07/2026"]}
+
+
+def portal() -> tuple[PortalSnapshot, list[Finding]]:
+    snap = PortalSnapshot("so-x", "http://x.test/", NOW, home_url="http://x.test/", name=f"Sở {XSS}")
+    snap.pages.append(PageFetch("http://x.test/", "home", status=200))
+    snap.sections["party_union"] = SectionSnapshot(
+        "party_union", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "menu",
+        items=[ListingItem(XSS, "javascript:alert(2)", dt.date(2026, 11, 2), "Ngày đăng 02/11/2026 | 04:30 PM")])
+    finding = Finding("FR-002", Status.WARN, Severity.MEDIUM, "freshness", "Đảng – Đoàn thể", "Party–union",
+                      f"Cũ {XSS}", f"Stale {XSS}",
+                      [Evidence(url="javascript:alert(3)", snippet=XSS, dates=["2026-11-02"]),
+                       Evidence(url="http://x.test/dang", snippet="02/11/2026")],
+                      [LegalRef("Tiêu chí của tỉnh", "—", certainty=Certainty.UNVERIFIED, standing="provincial")])
+    return snap, [finding]
+
+
+def test_hostile_text_is_escaped_and_no_script_can_run() -> None:
+    snap, findings = portal()
+    for lang in ("vi", "en"):
+        html = render_portal_report(snap, findings, score={"score": 100.0, "counts": {"warn": 1}}, run=RUN,
+                                    profile=PROFILE, lang=lang)
+        tree = lxml.html.fromstring(html)
+        assert tree.get("lang") == lang
+        assert not tree.xpath("//script") and not tree.xpath("//img")
+        assert not [a for el in tree.iter() for a in el.attrib if a.startswith("on")]
+        assert not [h for h in tree.xpath("//a/@href") if not h.startswith(("http://", "https://"))]
+        csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert csp and "default-src 'none'" in csp[0]
+        assert not tree.xpath("//link") and "src=" not in html.replace("src=x", "")
+        assert XSS in tree.text_content()  # shown as text, not run
+
+
+def test_evidence_dates_and_citations_are_shown() -> None:
+    snap, findings = portal()
+    html = render_portal_report(snap, findings, score={"score": None, "counts": {}}, run=RUN, profile=PROFILE)
+    text = lxml.html.fromstring(html).text_content()
+    for expected in ("Ngày đăng 02/11/2026 | 04:30 PM", "http://x.test/dang", "Tiêu chí của tỉnh", "UNVERIFIED",
+                     "chưa được kiểm chứng", "Nghị định 42/2022", "Đã được thay thế ngày 01/07/2026", "24/11/2026"):
+        assert expected in text, expected
+
+
+def test_unreachable_portal_and_index(tmp_path: Path) -> None:
+    snap = PortalSnapshot("down", "http://down.test/", NOW)
+    snap.pages.append(PageFetch("http://down.test/", "home", error_class="timeout"))
+    path = write_portal_report(tmp_path, snap, [], score={"score": None, "counts": {}}, run=RUN, profile=PROFILE)
+    assert "Không truy cập được" in path.read_text(encoding="utf-8")
+    index = write_index(tmp_path, [{"portal": "down", "name": None, "score": None, "report": path.name,
+                                    "findings": []}], title="nd42")
+    assert lxml.html.fromstring(index.read_text(encoding="utf-8")).xpath("//a/@href") == ["down.html"]
