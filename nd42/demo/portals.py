@@ -79,6 +79,11 @@ def _build(pid: str, name: str, cms: str, today: dt.date, sections: list[_Sectio
     else:
         nav = '<nav class="menu"><ul>' + "".join(f'<li><a href="{p}">{escape(lbl)}</a></li>' for lbl, p in menu) \
             + "</ul></nav>"
+    if style == "sharepoint":
+        # SharePoint 2010 pages wrap everything in one WebForms form with its hidden state fields.
+        nav = ('<form method="post" id="aspnetForm"><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" '
+               'value="/wEPDwUKMTY1NDU2MTA1Mg9kFgJmD2QWAgIBD2QWAgIDD2QWAg==" /><input type="hidden" '
+               'name="__REQUESTDIGEST" value="0x1A2B3C" /></form>' + nav)
     foot = f'<a href="{content["sitemap"]}">Sơ đồ site</a>' if "sitemap" in content else ""
     for s in sections:
         items = []
