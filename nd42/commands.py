@@ -113,7 +113,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out_dir = _writable_dir(Path(args.out), "--out")
     with Store(Path(args.db) if args.db else default_db_path()) as store:
         run_id = _run_id(store, args.run)
-        info = next(r for r in store.runs() if r.id == run_id)
+        info = store.get_run(run_id)
         profile = load_profile(info.profile)
         rows = []
         for portal_id in store.portal_ids(run_id):
@@ -146,14 +146,14 @@ def cmd_recheck(args: argparse.Namespace) -> int:
 
     with Store(Path(args.db) if args.db else default_db_path()) as store:
         run_id = _run_id(store, args.run)
-        info = next(r for r in store.runs() if r.id == run_id)
+        info = store.get_run(run_id)
         profile = load_profile(args.profile or info.profile)
         for portal_id in store.portal_ids(run_id):
             snapshot = store.load_snapshot(run_id, portal_id)
             # The clock of a re-check is the original crawl's clock, not today.
             findings = evaluate(snapshot, profile, snapshot.started_at)
             score = score_findings(findings)
-            store.replace_findings(run_id, portal_id, findings, score.get("score"))
+            store.replace_findings(run_id, portal_id, findings, score.get("score"), profile=profile.id)
             print(f"{portal_id}: {len(findings)} findings, score {score.get('score')}")
     return 0
 
