@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,17 +15,27 @@ from typing import Any
 import pytest
 
 # Tests never touch the internet: ignore any proxy the machine is configured with.
-for _var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+for _var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY",
+             "ftp_proxy", "FTP_PROXY"):
     os.environ.pop(_var, None)
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 TODAY = dt.date(2026, 11, 24)
 
 
 @dataclass
 class DemoServerInfo:
-    urls: dict[str, str]
-    truth: dict[str, Any]
+    urls: dict[str, str]  # portal id → "http://127.0.0.1:PORT" (no trailing slash)
+    truth: dict[str, Any]  # portal id → DemoPortal.truth
     today: dt.date
+
+
+def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
+    box: list[str] = []
+    reader = threading.Thread(target=lambda: box.append(proc.stdout.readline() if proc.stdout else ""), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return box[0] if box else ""
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +45,16 @@ def demo_server() -> Iterator[DemoServerInfo]:
     proc = subprocess.Popen([sys.executable, "-m", "nd42.demo.server", "--today", TODAY.isoformat(),
                              "--seconds", "900"], stdout=subprocess.PIPE, text=True)
     try:
-        assert proc.stdout is not None
-        urls = json.loads(proc.stdout.readline())
+        line = _first_line(proc, 60)
+        if not line:
+            raise RuntimeError(f"demo server did not start (exit code {proc.poll()})")
+        urls = json.loads(line)
         truth = {pid: p.truth for pid, p in build_portals(TODAY).items()}
         yield DemoServerInfo(urls, truth, TODAY)
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)

@@ -151,3 +151,16 @@ def test_article_labelled_issue_date_and_meta() -> None:
     <body><h1>Tin</h1></body></html>"""
     found = extract_article_date(ParsedPage("http://portal.test/x", meta.encode()), BOUNDS)
     assert found is not None and found.date == dt.date(2026, 11, 20) and found.stage == "meta"
+
+
+def test_striped_rows_are_one_family() -> None:
+    # SharePoint classes every other row "ms-alternating"; the newest document sits on an unclassed row.
+    dates = ["4/28/2026 8:05 AM", "3/25/2026 1:22 PM", "2/22/2026 8:39 AM", "1/10/2026 1:56 PM"]
+    rows = "".join(
+        f'<tr class="{"ms-alternating" if n % 2 else ""}"><td class="ms-vb-title">'
+        f'<a href="DispForm.aspx?ID={n}">Quyết định quy định mức hỗ trợ số {n}</a></td>'
+        f'<td class="ms-vb2">{d}</td></tr>' for n, d in enumerate(dates))
+    body = f'<table class="ms-listviewtable"><tr><th>Trích yếu</th><th>Ngày ban hành</th></tr>{rows}</table>'
+    result = listing(SHELL.format(body=body), url="http://portal.test/VanBan/Lists/QPPL/AllItems.aspx")
+    assert len(result.items) == 4 and result.date_order == "MDY"
+    assert newest(result) == dt.date(2026, 4, 28)

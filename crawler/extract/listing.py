@@ -40,6 +40,9 @@ _PAGER_RE = re.compile(r"pag|trang-?so|phan-?trang|pager|paging|nav-links|pagina
 _NEXT_TEXTS = {"2", "trang sau", "sau", "tiep", "trang tiep", "tiep theo", "next", "»", "›", ">", ">>", "xem tiep"}
 _HEADING_CLASS = re.compile(r"title|header|heading|tieu-?de|caption", re.I)
 _DIGITS = re.compile(r"\d+")
+# Row-striping classes ("ms-alternating" on every other SharePoint row, "odd"/"even") must not
+# split one family of items in two.
+_STRIPE = re.compile(r"^(?:ms-)?(?:alt|alternate|alternating|odd|even|row-?(?:odd|even|alt)|(?:odd|even)-?row)$", re.I)
 _MODIFIED = re.compile(r"modif|updat|cap-?nhat|sua", re.I)
 _SKIP_REGIONS = {"menu", "header", "footer"}
 _EXCLUDED_HEADERS = ("hieu luc", "het han", "het hieu luc", "ngay ky")
@@ -89,7 +92,7 @@ def _signature(el: etree._Element) -> tuple[str, ...]:
     node: etree._Element | None = el
     depth = 0
     while node is not None and depth < 8 and isinstance(node.tag, str) and node.tag != "body":
-        cls = (node.get("class") or "").split()
+        cls = [c for c in (node.get("class") or "").split() if not _STRIPE.match(c)]
         # "post-7062", "item-3": per-item numbers must not split one family of items.
         steps.append(f"{node.tag}.{_DIGITS.sub('#', cls[0])}" if cls else node.tag)
         node = node.getparent()

@@ -1,6 +1,10 @@
-"""Serve the demo portals on 127.0.0.1, one port per portal, with a request log.
+"""Serve the demo portals on 127.0.0.1, one ephemeral port per portal, with an in-memory request log.
 
-    python -m nd42.demo.server --today 2026-11-24 --seconds 600   # prints {"portal": "http://127.0.0.1:PORT"}
+    python -m nd42.demo.server --today 2026-11-24 --seconds 600   # prints {"portal-id": "http://127.0.0.1:PORT"}
+
+Files are looked up by path + query as written in the links (percent-decoded), then by the bare path
+(an unknown query is ignored); anything else is a 404 page.  ``ORIGIN`` placeholders in bodies and
+redirect targets become the served origin.  ``/__nd42_log__`` returns the portal's request log as JSON.
 """
 
 from __future__ import annotations
@@ -11,83 +15,142 @@ import datetime as dt
 import json
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from nd42.demo.portals import ORIGIN, DemoPortal, build_portals
 
-NOT_FOUND = b'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404</title></head>' \
-            b"<body><h1>Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>"
+LOG_PATH = "/__nd42_log__"
+HTML = "text/html; charset=utf-8"
+NOT_FOUND = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang</title>'
+             "</head><body><h1>404 - Không tìm thấy trang</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị xóa."
+             '</p><p><a href="/">Về trang chủ</a></p></body></html>').encode()
 
 
 class DemoServer(ThreadingHTTPServer):
+    """One portal's server; ``log`` holds one dict per request (method, path, user_agent, time)."""
+
     daemon_threads = True
-    log: list[dict[str, Any]]
+
+    def __init__(self, portal: DemoPortal, host: str) -> None:
+        self.portal = portal
+        self.log: list[dict[str, Any]] = []
+        self.log_lock = threading.Lock()
+        super().__init__((host, 0), _Handler)
+
+    @property
+    def origin(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.origin
+
+    def record(self, method: str, path: str, user_agent: str) -> None:
+        with self.log_lock:
+            self.log.append({"method": method, "path": path, "user_agent": user_agent, "time": time.time()})
+
+    def requests(self) -> list[dict[str, Any]]:
+        with self.log_lock:
+            return list(self.log)
 
 
-def _handler(portal: DemoPortal) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server: DemoServer
+class _Handler(BaseHTTPRequestHandler):
+    server: DemoServer
+    protocol_version = "HTTP/1.1"
 
-        def log_message(self, *args: object) -> None:
-            pass
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
 
-        def do_GET(self) -> None:
-            self.server.log.append({"method": "GET", "path": self.path, "ua": self.headers.get("User-Agent", ""),
-                                    "time": time.time()})
-            if self.path == "/__nd42_log__":
-                self._send(200, json.dumps(self.server.log).encode(), "application/json")
+    def version_string(self) -> str:
+        return self.server.portal.server
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def _respond(self, *, head: bool) -> None:
+        server, portal = self.server, self.server.portal
+        raw = self.path
+        if raw.startswith(("http://", "https://")):  # absolute-form request line (a proxy-style client)
+            parts = urllib.parse.urlsplit(raw)
+            raw = parts.path + (f"?{parts.query}" if parts.query else "")
+        if raw == LOG_PATH:
+            self._send(200, json.dumps(server.requests(), ensure_ascii=False).encode(),
+                       "application/json; charset=utf-8", head=head)
+            return
+        server.record(self.command, raw, self.headers.get("User-Agent", ""))
+        bare = raw.split("?", 1)[0]
+        candidates = [raw, urllib.parse.unquote(raw), bare, urllib.parse.unquote(bare)]
+        for path in candidates:
+            if path in portal.redirects:
+                target = portal.redirects[path].replace(ORIGIN, server.origin)
+                self._send(portal.redirect_status.get(path, 302), b"", HTML, head=head,
+                           extra={"Location": target})
                 return
-            if self.path in portal.redirects:
-                self.send_response(302)
-                self.send_header("Location", portal.redirects[self.path])
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+        for path in candidates:
+            if path in portal.files:
+                body = portal.files[path]
+                ctype = portal.content_types.get(path, HTML)
+                if ctype.startswith(("text/", "application/xml", "application/json")):
+                    body = body.replace(ORIGIN.encode(), server.origin.encode())
+                self._send(200, body, ctype, head=head)
                 return
-            path = self.path if self.path in portal.files else self.path.split("?", 1)[0]
-            body = portal.files.get(path)
-            if body is None:
-                self._send(404, NOT_FOUND, "text/html; charset=utf-8")
-                return
-            origin = f"http://{self.headers.get('Host') or '127.0.0.1'}"
-            self._send(200, body.replace(ORIGIN.encode(), origin.encode()),
-                       portal.content_types.get(path, "text/html; charset=utf-8"))
+        self._send(404, NOT_FOUND, HTML, head=head)
 
-        def _send(self, status: int, body: bytes, ctype: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
+    def _send(self, status: int, body: bytes, ctype: str, *, head: bool, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in {**self.server.portal.headers, **(extra or {})}.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if not head:
             self.wfile.write(body)
-
-    return Handler
 
 
 def serve(portals: dict[str, DemoPortal], host: str = "127.0.0.1") -> tuple[list[DemoServer], dict[str, str]]:
-    servers, urls = [], {}
+    """Start one server per portal on ``host`` (ephemeral ports) in daemon threads.
+
+    Returns the servers (call ``shutdown()`` then ``server_close()`` on each) and ``{portal_id: base_url}``
+    with no trailing slash.
+    """
+    servers: list[DemoServer] = []
+    urls: dict[str, str] = {}
     for pid in sorted(portals):
-        server = DemoServer((host, 0), _handler(portals[pid]))
-        server.log = []
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+        server = DemoServer(portals[pid], host)
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True,
+                         name=f"nd42-demo-{pid}").start()
         servers.append(server)
-        urls[pid] = f"http://{host}:{server.server_address[1]}"
+        urls[pid] = server.origin
     return servers, urls
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve nd42's demo portals on 127.0.0.1.")
-    parser.add_argument("--today", help="day the portals' dates are relative to (default: today)")
-    parser.add_argument("--seconds", type=float, default=600)
-    args = parser.parse_args()
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nd42.demo.server",
+                                     description="Serve nd42's demo portals on 127.0.0.1.")
+    parser.add_argument("--today", help="Vietnam-local day the portals' dates are relative to (default: today)")
+    parser.add_argument("--seconds", type=float, default=600, help="serve this long, then exit (default 600)")
+    args = parser.parse_args(argv)
+    if args.today:
+        today = dt.date.fromisoformat(args.today)
+    else:
+        today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
     servers, urls = serve(build_portals(today))
     print(json.dumps(urls), flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        time.sleep(args.seconds)
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            time.sleep(args.seconds)
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
