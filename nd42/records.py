@@ -14,13 +14,21 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-SNAPSHOT_SCHEMA = 1
+# 2: ``portal``, ``discovery`` and ``probes`` on the snapshot, ``meta`` on listing items, page facts
+# for the content, layout and function rules (docs/facts.md).  Version-1 snapshots load with those
+# fields empty.
+SNAPSHOT_SCHEMA = 2
 
-# Kinds of section the crawler looks for.  The four "listing" kinds carry dated items; the
-# others are pages whose presence (and, later, content) the rules check.
-LISTING_KINDS = ("directive_documents", "party_union", "news", "legal_documents")
-PAGE_KINDS = ("procedures", "qa", "introduction", "organisation", "leaders", "contacts", "sitemap")
+# Kinds of section the crawler looks for.  "Listing" kinds carry dated items (the first four are
+# the freshness kinds; the rest are the Law 104/2016 Art. 19 sections); the others are pages whose
+# presence and content the rules check.
+LISTING_KINDS = ("directive_documents", "party_union", "news", "legal_documents", "legal_dissemination", "plans",
+                 "investment", "budget", "statistics", "science", "consultation")
+PAGE_KINDS = ("procedures", "qa", "introduction", "organisation", "leaders", "contacts", "sitemap",
+              "access_to_information")
 SECTION_KINDS = LISTING_KINDS + PAGE_KINDS
+# Levels of agency a portal belongs to (the domain pattern depends on it; Decree 224/2026 Art. 11.4).
+LEVELS = ("ministry", "province", "department", "district", "commune", "unit")
 
 
 class Status(StrEnum):
@@ -109,6 +117,10 @@ class ListingItem:
     date_text: str | None = None  # the exact text the date was read from
     date_source: str | None = None  # listing | attribute | article | override
     date_url: str | None = None  # page the date was read on (the article, when opened)
+    # Labelled fields of the item (documents: issued/posted/effective dates, number, type, issuer,
+    # abstract, files; consultations: deadline) from its listing row and its detail page.  Keys and
+    # their meaning: docs/facts.md, "ListingItem.meta".
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -151,10 +163,23 @@ class PortalSnapshot:
     sections: dict[str, SectionSnapshot] = dataclasses.field(default_factory=dict)
     candidates: list[SectionCandidate] = dataclasses.field(default_factory=list)
     crawl: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # The portal as configured (registry entry, portal file or CLI): name, agency, level, parent,
+    # tags, profile and rule overrides.  Rules read the level and parent from here (docs/facts.md).
+    portal: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # Which discovery sources were read: menus, sitemap_page, sitemap_xml → read|absent|failed|invalid.
+    # A presence rule fails only when every source was read (docs/facts.md, "discovery").
+    discovery: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Results of active probes: search, english, print (docs/facts.md, "probes").
+    probes: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
     schema: int = SNAPSHOT_SCHEMA
 
     def home(self) -> PageFetch | None:
         return next((p for p in self.pages if p.role == "home"), None)
+
+    def pages_where(self, role: str | None = None, kind: str | None = None, ok: bool = True) -> list[PageFetch]:
+        """Fetched pages of a role and/or section kind (only successful ones unless ``ok=False``)."""
+        return [p for p in self.pages if (role is None or p.role == role) and (kind is None or p.kind == kind)
+                and (p.ok or not ok)]
 
     def reachable(self) -> bool:
         home = self.home()

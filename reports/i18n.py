@@ -22,6 +22,14 @@ KIND = {
     "leaders": {"vi": "Lãnh đạo", "en": "Leaders"},
     "contacts": {"vi": "Liên hệ", "en": "Contacts"},
     "sitemap": {"vi": "Sơ đồ cổng", "en": "Site map"},
+    "legal_dissemination": {"vi": "Phổ biến, giáo dục pháp luật", "en": "Legal dissemination"},
+    "plans": {"vi": "Chiến lược, quy hoạch, kế hoạch", "en": "Strategies and plans"},
+    "investment": {"vi": "Đầu tư, đấu thầu, mua sắm công", "en": "Investment, bidding, procurement"},
+    "budget": {"vi": "Công khai ngân sách", "en": "Budget disclosure"},
+    "statistics": {"vi": "Thông tin thống kê", "en": "Statistics"},
+    "science": {"vi": "Chương trình, đề tài khoa học", "en": "Science programmes"},
+    "consultation": {"vi": "Lấy ý kiến dự thảo", "en": "Draft consultation"},
+    "access_to_information": {"vi": "Tiếp cận thông tin", "en": "Access to information"},
 }
 UI = {
     "report": {"vi": "Báo cáo kiểm tra cổng/trang thông tin điện tử", "en": "Portal compliance report"},
@@ -38,6 +46,8 @@ UI = {
     "findings": {"vi": "Kết quả theo nhóm", "en": "Findings by area"},
     "freshness": {"vi": "Cập nhật thông tin", "en": "Freshness"},
     "content": {"vi": "Nội dung", "en": "Content"},
+    "functions": {"vi": "Chức năng hỗ trợ", "en": "Supporting functions"},
+    "layout": {"vi": "Giao diện, bố cục", "en": "Layout"},
     "technical": {"vi": "Kỹ thuật", "en": "Technical"},
     "evidence": {"vi": "Bằng chứng", "en": "Evidence"},
     "legal": {"vi": "Căn cứ pháp lý", "en": "Legal basis"},

@@ -18,7 +18,7 @@ from nd42.clock import in_vietnam
 from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
 from reports.i18n import KIND, STATUS, text
 
-AREA_ORDER = ("freshness", "content", "technical")
+AREA_ORDER = ("freshness", "content", "functions", "layout", "technical")
 STATUS_ORDER = (Status.FAIL, Status.WARN, Status.NOT_DETERMINABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
 
 

@@ -22,9 +22,12 @@ from rules.citations import refs_as_of
 RULE_ID_RE = re.compile(r"^[A-Z]{2,3}-\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$")
 SINCE_RE = re.compile(r"^\d+\.\d+(\.\d+)?$")
-AREAS = ("freshness", "content", "technical")
+# Report groups: freshness of sections; required content; supporting functions (search, print,
+# links, English); layout (header, menu, footer); technical standards.
+AREAS = ("freshness", "content", "functions", "layout", "technical")
 DOC_SECTIONS = ("What it checks", "Why it matters", "Non-compliant", "Compliant", "Remediation")
-BUILTIN_MODULES = ("rules.freshness", "rules.presence")
+BUILTIN_MODULES = ("rules.freshness", "rules.presence", "rules.content", "rules.documents", "rules.functions",
+                   "rules.layout", "rules.domain")
 
 # Human names of the section kinds (nd42.records.SECTION_KINDS), used in messages and docs.
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -39,6 +42,14 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "leaders": ("Lãnh đạo cơ quan", "agency leaders"),
     "contacts": ("Thông tin liên hệ", "contact information"),
     "sitemap": ("Sơ đồ cổng thông tin", "site map"),
+    "legal_dissemination": ("Phổ biến, giáo dục pháp luật", "legal dissemination and guidance"),
+    "plans": ("Chiến lược, quy hoạch, kế hoạch", "strategies, master plans and plans"),
+    "investment": ("Dự án đầu tư, đấu thầu, mua sắm công", "public investment, bidding and procurement"),
+    "budget": ("Công khai ngân sách, tài chính", "budget and financial disclosure"),
+    "statistics": ("Thông tin thống kê", "sector statistics"),
+    "science": ("Chương trình, đề tài khoa học", "science programmes and research topics"),
+    "consultation": ("Lấy ý kiến dự thảo văn bản", "consultation on draft documents"),
+    "access_to_information": ("Tiếp cận thông tin", "access to information"),
 }
 
 

@@ -26,6 +26,7 @@ ND224 = "Nghị định 224/2026/NĐ-CP"
 LAW104 = "Luật Tiếp cận thông tin 104/2016/QH13"
 ND43 = "Nghị định 43/2011/NĐ-CP"
 TT32 = "Thông tư 32/2017/TT-BTTTT"
+ND13 = "Nghị định 13/2018/NĐ-CP"
 PROVINCIAL = "Tiêu chí kiểm tra cấp tỉnh (quy chế cổng TTĐT của UBND tỉnh; không có căn cứ quốc gia)"
 
 # When an instrument stopped being in force: before that day a "repealed" citation was in force.
@@ -38,6 +39,7 @@ IN_FORCE_FROM: dict[str, dt.date] = {
     ND224: dt.date(2026, 7, 1),  # legal-basis note §0: in force 01/07/2026
     ND42: dt.date(2022, 8, 15),
     LAW104: dt.date(2018, 7, 1),
+    ND13: dt.date(2018, 7, 1),  # detailing Law 104/2016, in force with it
 }
 NOT_YET_IN_FORCE = "not_yet_in_force"
 
@@ -67,6 +69,33 @@ ND42_4_1_E = LegalRef(
     "Functions, duties, powers, structure and chart; the agency's address, phone and email; contact-point "
     "officials. " + _ND42_REPEALED_EN,
 )
+ND42_4_1_D = LegalRef(
+    ND42, "Điều 4", "khoản 1, điểm d", Certainty.VERIFIED_2ND, "repealed",
+    "Thông tin phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách. " + _ND42_REPEALED_VI,
+    "Dissemination of and guidance on laws, regimes and policies. " + _ND42_REPEALED_EN,
+)
+ND42_4_1_PLANS = LegalRef(
+    ND42, "Điều 4", "khoản 1", Certainty.VERIFIED_2ND, "repealed",
+    "Chiến lược, chương trình, dự án, đề án, kế hoạch, quy hoạch phát triển kinh tế - xã hội; chương trình, kế hoạch "
+    "công tác hằng năm (nội dung đã kiểm chứng qua nguồn thứ cấp; chữ cái điểm \"đ\" CHƯA được xác minh). "
+    + _ND42_REPEALED_VI,
+    "Strategies, programmes, projects, schemes, plans and master plans; annual work programmes and plans (content "
+    "verified in secondary sources; the point letter \"đ\" is UNVERIFIED). " + _ND42_REPEALED_EN,
+)
+ND42_4_1_FINANCE = LegalRef(
+    ND42, "Điều 4", "khoản 1", Certainty.VERIFIED_2ND, "repealed",
+    "Báo cáo tài chính năm (quy định mới); thông tin thống kê về ngành, lĩnh vực quản lý (chữ cái các điểm CHƯA được "
+    "xác minh). " + _ND42_REPEALED_VI,
+    "Annual financial report (a new provision); sector statistics (the point letters are UNVERIFIED). "
+    + _ND42_REPEALED_EN,
+)
+ND42_6_DOMAIN = LegalRef(
+    ND42, "Điều 6", "", Certainty.UNVERIFIED, "repealed",
+    "Quy định về tên miền, trang thành phần, IPv6 của cổng TTĐT: số điều và nội dung trong Nghị định 42/2022 CHƯA được "
+    "xác minh (xem Nghị định 224/2026 Điều 11 khoản 4). " + _ND42_REPEALED_VI,
+    "The article on domains, component sites and IPv6: its number and text in Decree 42/2022 are UNVERIFIED (see "
+    "Decree 224/2026 Art. 11.4). " + _ND42_REPEALED_EN,
+)
 ND42_4_UPDATE = LegalRef(
     ND42, "Điều 4", "", Certainty.VERIFIED_2ND, "repealed",
     "Thông tin phải được cập nhật kịp thời khi có thay đổi (khoản cụ thể chưa xác định). " + _ND42_REPEALED_VI,
@@ -77,6 +106,14 @@ ND42_7_1 = LegalRef(
     "Chức năng tìm kiếm, liên kết đến cổng của cơ quan nhà nước khác, in ấn và lưu trữ mỗi tin, bài. "
     + _ND42_REPEALED_VI,
     "Search, links to other state agencies' portals, print and save for each article. " + _ND42_REPEALED_EN,
+)
+ND42_7_2 = LegalRef(
+    ND42, "Điều 7", "khoản 2, điểm a, b", Certainty.VERIFIED_2ND, "repealed",
+    "Thông tin bằng tiếng Anh: cơ cấu tổ chức, chức năng, nhiệm vụ, quyền hạn; thông tin liên hệ của cán bộ có thẩm "
+    "quyền (họ tên, chức vụ, đơn vị, điện thoại, fax, thư điện tử công vụ); phải cập nhật kịp thời. "
+    + _ND42_REPEALED_VI,
+    "In English: organisational structure, functions, duties and powers; contacts of competent officials (name, "
+    "title, unit, phone, fax, official email); to be updated promptly. " + _ND42_REPEALED_EN,
 )
 
 # ---------------------------------------------------------------------------------------------- 224/2026
@@ -94,10 +131,33 @@ ND224_9_1_B = LegalRef(
     "Ministries, central agencies, departments: chart, structure, functions, duties, powers; history; leaders' "
     "short biographies and portfolios. In force since 01/07/2026.",
 )
+ND224_9_1_C = LegalRef(
+    ND224, "Điều 9", "khoản 1, điểm c", Certainty.VERIFIED, "in_force",
+    "UBND cấp tỉnh, cấp xã: bộ máy hành chính, bản đồ địa giới, điều kiện tự nhiên, lịch sử, văn hóa; tiểu sử tóm tắt "
+    "và nhiệm vụ đảm nhiệm của lãnh đạo. Có hiệu lực từ 01/07/2026.",
+    "Provincial and commune People's Committees: administrative apparatus, boundary map, natural conditions, history "
+    "and culture; leaders' short biographies and portfolios. In force since 01/07/2026.",
+)
 ND224_9_3 = LegalRef(
     ND224, "Điều 9", "khoản 3", Certainty.VERIFIED, "in_force",
     "Thông tin phải được cập nhật kịp thời ngay khi có sự thay đổi. Có hiệu lực từ 01/07/2026.",
     "Information must be updated promptly as soon as anything changes. In force since 01/07/2026.",
+)
+ND224_11_3 = LegalRef(
+    ND224, "Điều 11", "khoản 3", Certainty.VERIFIED, "in_force",
+    "Cổng TTĐT của bộ, tỉnh kết nối với Cổng TTĐT Chính phủ (chinhphu.vn) và nền tảng đo lường, giám sát chuyển đổi "
+    "số. Có hiệu lực từ 01/07/2026.",
+    "Ministry and provincial portals connect to the Government portal (chinhphu.vn) and the national measurement "
+    "platform. In force since 01/07/2026.",
+)
+ND224_11_4 = LegalRef(
+    ND224, "Điều 11", "khoản 4", Certainty.VERIFIED, "in_force",
+    "Tên miền quốc gia \".vn\" theo mẫu: bộ tenbonganh.gov.vn; tỉnh tentinhthanh.gov.vn; sở và đơn vị "
+    "tencoquan.tentinhthanh.gov.vn; xã, phường tenphuongxa.tentinhthanh.gov.vn; sử dụng IPv6. Có hiệu lực từ "
+    "01/07/2026.",
+    "The national \".vn\" domain in a set pattern: ministries tenbonganh.gov.vn; provinces tentinhthanh.gov.vn; "
+    "departments and units tencoquan.tentinhthanh.gov.vn; communes and wards tenphuongxa.tentinhthanh.gov.vn; IPv6. "
+    "In force since 01/07/2026.",
 )
 
 # ---------------------------------------------------------------------------------------------- Law 104/2016
@@ -114,13 +174,98 @@ LAW104_19_1_DD = LegalRef(
     "Functions, duties, powers, structure and chart; the address, phone, fax and email of the agency and of the "
     "person receiving information requests.",
 )
+LAW104_19_1_B = LegalRef(
+    LAW104, "Điều 19", "khoản 1, điểm b", Certainty.VERIFIED, "in_force",
+    "Phải công khai trên cổng TTĐT: văn bản phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách.",
+    "Must be published on the portal: dissemination of and guidance on laws, regimes and policies.",
+)
+LAW104_19_1_C = LegalRef(
+    LAW104, "Điều 19", "khoản 1, điểm c", Certainty.VERIFIED, "in_force",
+    "Phải công khai trên cổng TTĐT: chiến lược, chương trình, dự án, đề án, kế hoạch, quy hoạch, cách thức và kết quả "
+    "thực hiện; kế hoạch công tác hằng năm.",
+    "Must be published on the portal: strategies, programmes, projects, schemes, plans and master plans with their "
+    "implementation and results; annual work plans.",
+)
+LAW104_19_1_D = LegalRef(
+    LAW104, "Điều 19", "khoản 1, điểm d", Certainty.VERIFIED, "in_force",
+    "Phải công khai trên cổng TTĐT: danh mục dự án, chương trình đầu tư công, mua sắm công và kết quả thực hiện; quản lý "
+    "vốn vay.",
+    "Must be published on the portal: the list of public-investment and public-procurement projects and programmes "
+    "and their results; management of loan capital.",
+)
+LAW104_19_1_E = LegalRef(
+    LAW104, "Điều 19", "khoản 1, điểm e", Certainty.VERIFIED, "in_force",
+    "Phải công khai trên cổng TTĐT: báo cáo tài chính năm; thông tin thống kê về ngành, lĩnh vực quản lý; danh mục và "
+    "kết quả chương trình, đề tài khoa học.",
+    "Must be published on the portal: the annual financial report; sector statistics; the list and results of science "
+    "programmes and research topics.",
+)
+LAW104_19_1_G = LegalRef(
+    LAW104, "Điều 19", "khoản 1, điểm g", Certainty.VERIFIED, "in_force",
+    "Phải công khai trên cổng TTĐT: danh mục thông tin phải được công khai, ghi rõ địa chỉ, hình thức, thời điểm, thời "
+    "hạn công khai của từng loại thông tin.",
+    "Must be published on the portal: the list of information to be published, with the location, form, time and "
+    "duration of publication of each type.",
+)
+LAW104_19_4 = LegalRef(
+    LAW104, "Điều 19", "khoản 4", Certainty.VERIFIED, "in_force",
+    "Cổng TTĐT phải được liên kết, tích hợp với cổng, trang TTĐT của cơ quan trực thuộc.",
+    "The portal must be linked to and integrated with the portals and websites of subordinate bodies.",
+)
+LAW104_17_1_C = LegalRef(
+    LAW104, "Điều 17", "khoản 1, điểm c", Certainty.VERIFIED, "in_force",
+    "Thông tin phải công khai: dự thảo văn bản quy phạm pháp luật lấy ý kiến (việc đăng trên cổng TTĐT không được nêu "
+    "riêng ở điểm này).",
+    "Information to be made public: draft legal documents put out for comment (publication on the portal is not "
+    "stated in this point).",
+)
+LAW104_17_1_DD = LegalRef(
+    LAW104, "Điều 17", "khoản 1, điểm đ", Certainty.VERIFIED, "in_force",
+    "Thông tin phải công khai: dự toán, tình hình thực hiện, quyết toán ngân sách (việc đăng trên cổng TTĐT CHƯA được "
+    "xác minh).",
+    "Information to be made public: budget estimates, execution and settlement (that it must be on the portal is "
+    "UNVERIFIED).",
+)
+LAW104_17_1_G = LegalRef(
+    LAW104, "Điều 17", "khoản 1, điểm g", Certainty.VERIFIED, "in_force",
+    "Thông tin phải công khai: thông tin về đấu thầu, quy hoạch sử dụng đất, giá đất, thu hồi đất (việc đăng trên cổng "
+    "TTĐT không được nêu riêng ở điểm này).",
+    "Information to be made public: bidding information, land-use plans, land prices, land recovery (publication on "
+    "the portal is not stated in this point).",
+)
 LAW104_18_4 = LegalRef(
     LAW104, "Điều 18", "khoản 4", Certainty.VERIFIED, "in_force",
     "Khi pháp luật chưa quy định thời hạn: công khai chậm nhất 05 ngày làm việc kể từ ngày tạo ra thông tin.",
     "Where no other law sets a deadline: publish within 5 working days of the information being created.",
 )
 
+# ---------------------------------------------------------------------------------------------- Decree 13/2018
+ND13_6_3 = LegalRef(
+    ND13, "Điều 6", "khoản 3", Certainty.VERIFIED, "in_force",
+    "Danh mục thông tin phải được công khai được đăng tại Chuyên mục về tiếp cận thông tin trên cổng TTĐT: tên, số, ký "
+    "hiệu, ngày tạo, hình thức, thời điểm, thời hạn công khai, đường dẫn tải về; thường xuyên cập nhật.",
+    "The list of information to be published is posted in an access-to-information section of the portal: name, "
+    "number, date created, form, time and duration of publication, a download link; regularly updated.",
+)
+
 # ---------------------------------------------------------------------------------------------- 43/2011 (legacy)
+ND43_6 = LegalRef(
+    ND43, "Điều 6", "", Certainty.VERIFIED, "repealed",
+    "Tên miền .gov.vn theo mẫu (bộ, tỉnh, sở; huyện tenquanhuyen.tentinhthanh.gov.vn). " + _ND43_VI,
+    "The .gov.vn domain pattern (ministries, provinces, departments; districts tenquanhuyen.tentinhthanh.gov.vn). "
+    + _ND43_EN,
+)
+ND43_15_1_A = LegalRef(
+    ND43, "Điều 15", "khoản 1, điểm a", Certainty.VERIFIED, "repealed",
+    "Chức năng tìm kiếm thông tin trên cổng. " + _ND43_VI,
+    "A search function on the portal. " + _ND43_EN,
+)
+ND43_17_1_C = LegalRef(
+    ND43, "Điều 17", "khoản 1, điểm c", Certainty.VERIFIED, "repealed",
+    "Văn bản QPPL, văn bản quản lý hành chính: đăng chậm nhất 02 ngày làm việc kể từ ngày ban hành (cơ quan ban hành). "
+    + _ND43_VI,
+    "Legal and administrative documents: posted within 2 working days of issue (issuing agency). " + _ND43_EN,
+)
 ND43_10_1_A = LegalRef(
     ND43, "Điều 10", "khoản 1, điểm a", Certainty.VERIFIED, "repealed",
     "Thông tin giới thiệu: cơ cấu, sơ đồ tổ chức, chức năng, quá trình hình thành, tiểu sử tóm tắt của lãnh đạo. "
@@ -153,6 +298,18 @@ TT32_16_3_A = LegalRef(
     "Menu chính có Trang chủ, Giới thiệu, Dịch vụ công trực tuyến, Sơ đồ cổng thông tin điện tử. " + _TT32_VI,
     "Main menu with Home, About, Online public services and Site map. " + _TT32_EN,
 )
+TT32_16_3_A_HEADER = LegalRef(
+    TT32, "Điều 16", "khoản 3, điểm a", Certainty.VERIFIED, "legacy_guidance",
+    "Phần đầu trang: hình Quốc huy hoặc biểu trưng và tên đầy đủ bằng tiếng Việt của cơ quan. " + _TT32_VI,
+    "Header: the national emblem or the agency's logo and its full Vietnamese name. " + _TT32_EN,
+)
+TT32_16_3_C = LegalRef(
+    TT32, "Điều 16", "khoản 3, điểm c", Certainty.VERIFIED, "legacy_guidance",
+    "Chân trang: thông tin về bản quyền và cơ quan chủ quản, tối thiểu tên đơn vị, người chịu trách nhiệm, địa chỉ, "
+    "số điện thoại liên hệ, địa chỉ thư điện tử. " + _TT32_VI,
+    "Footer: copyright and the managing agency, at least its name, the responsible person, address, phone and email. "
+    + _TT32_EN,
+)
 TT32_16_4_B = LegalRef(
     TT32, "Điều 16", "khoản 4, điểm b", Certainty.VERIFIED, "legacy_guidance",
     "Sơ đồ cổng dạng cây văn bản cho người dùng và tập tin XML cho máy tìm kiếm. " + _TT32_VI,
@@ -172,14 +329,18 @@ PROVINCIAL_PARTY_UNION = LegalRef(
     "54/2023/QĐ-UBND, Thái Nguyên 01/2026/QĐ-UBND, whose bodies were not read).",
 )
 
-ALL_REFS: tuple[LegalRef, ...] = (
-    ND42_4_1_A, ND42_4_1_C, ND42_4_1_E, ND42_4_UPDATE, ND42_7_1,
-    ND224_9_1_A, ND224_9_1_B, ND224_9_3,
-    LAW104_19_1_A, LAW104_19_1_DD, LAW104_18_4,
-    ND43_10_1_A, ND43_10_1_B, ND43_10_1_C, ND43_15_2,
-    TT32_16_3_A, TT32_16_4_B,
-    PROVINCIAL_PARTY_UNION,
+PROVINCIAL_CRITERIA = LegalRef(
+    PROVINCIAL, "", "", Certainty.UNVERIFIED, "provincial",
+    "Tiêu chí, ngưỡng do tỉnh tự đặt trong hồ sơ kiểm tra (quy chế cổng TTĐT của UBND tỉnh); không có điều khoản "
+    "quốc gia tương ứng.",
+    "A criterion or threshold the province sets in its inspection profile (the provincial portal regulation); no "
+    "national article corresponds.",
 )
+
+# Every citation by its constant's name: profiles choose the citations a rule shows by these keys.
+BY_KEY: dict[str, LegalRef] = {name: value for name, value in list(globals().items())
+                               if isinstance(value, LegalRef) and name.isupper()}
+ALL_REFS: tuple[LegalRef, ...] = tuple(BY_KEY.values())
 
 
 def standing_on(ref: LegalRef, day: dt.date) -> str:
