@@ -188,8 +188,8 @@ LAW104_19_1_C = LegalRef(
 )
 LAW104_19_1_D = LegalRef(
     LAW104, "Điều 19", "khoản 1, điểm d", Certainty.VERIFIED, "in_force",
-    "Phải công khai trên cổng TTĐT: danh mục dự án, chương trình đầu tư công, mua sắm công và kết quả thực hiện; quản lý "
-    "vốn vay.",
+    "Phải công khai trên cổng TTĐT: danh mục dự án, chương trình đầu tư công, mua sắm công và kết quả thực hiện; "
+    "quản lý vốn vay.",
     "Must be published on the portal: the list of public-investment and public-procurement projects and programmes "
     "and their results; management of loan capital.",
 )

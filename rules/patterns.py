@@ -11,7 +11,8 @@ import re
 
 # Vietnamese phone numbers as portals print them: "0200 3856 210", "(0261) 3544 567", "0261.3544.567",
 # "+84 261 3544 567", "1900 1234"; at least 9 digits in all.
-PHONE = re.compile(r"(?<![\d/])(?:\+?84[\s.\-]?|\(?0\d{2,3}\)?[\s.\-]?)\d{3,4}[\s.\-]?\d{3,4}(?:[\s.\-]?\d{1,3})?(?![\d/])")
+PHONE = re.compile(r"(?<![\d/])(?:\+?84[\s.\-]?|\(?0\d{2,3}\)?[\s.\-]?)\d{3,4}[\s.\-]?\d{3,4}"
+                   r"(?:[\s.\-]?\d{1,3})?(?![\d/])")
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # An official (state) mailbox: anything @….gov.vn.
 GOV_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9\-]+\.)*gov\.vn\b", re.IGNORECASE)
