@@ -88,6 +88,12 @@ class RuleContext:
     options: Mapping[str, Any]
     profile_id: str
     severity: Severity | None = None  # the effective severity when a profile overrides it
+    # The citations the profile shows for this rule (None: the rule's own ``legal_refs``).
+    citations: tuple[LegalRef, ...] | None = None
+
+    def refs(self, rule: type[ComplianceRule] | ComplianceRule) -> list[LegalRef]:
+        """The citations a finding carries, with their standing on the run day."""
+        return refs_as_of(self.citations if self.citations is not None else rule.legal_refs, self.now)
 
 
 def portal_error_class(snapshot: PortalSnapshot) -> str:
@@ -163,7 +169,7 @@ class ComplianceRule:
             message_vi=message_vi,
             message_en=message_en,
             evidence=list(evidence),
-            legal_refs=refs_as_of(self.legal_refs, ctx.now),
+            legal_refs=ctx.refs(self),
             details=dict(details or {}),
             error_class=error_class,
         )

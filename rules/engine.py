@@ -14,7 +14,6 @@ from typing import Any
 
 from nd42.records import Evidence, Finding, PortalSnapshot, Status
 from rules.base import ComplianceRule, RuleContext, all_rules
-from rules.citations import refs_as_of
 from rules.profiles import DEFAULT_PROFILE, Profile, load_profile, validate_overrides
 
 
@@ -43,7 +42,8 @@ def evaluate(
         settings = profile.settings_for(rule_cls, overrides.get(rule_cls.id))
         if not settings.enabled:
             continue
-        ctx = RuleContext(now=now, options=settings.options, profile_id=profile.id, severity=settings.severity)
+        ctx = RuleContext(now=now, options=settings.options, profile_id=profile.id, severity=settings.severity,
+                          citations=settings.citations)
         findings.extend(run_rule(rule_cls, snapshot, ctx))
     return findings
 
@@ -87,7 +87,7 @@ def _error(rule_cls: type[ComplianceRule], ctx: RuleContext, error_class: str, t
         message_vi=f"Lỗi khi chạy quy tắc ({text}); kết quả không được tính điểm.",
         message_en=f"The rule failed to run ({text}); it is not scored.",
         evidence=[Evidence(value=text)],
-        legal_refs=refs_as_of(rule_cls.legal_refs, ctx.now),
+        legal_refs=ctx.refs(rule_cls),
         details={"exception": text, **extra},
         error_class=error_class,
     )

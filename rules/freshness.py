@@ -271,3 +271,43 @@ class NewsFresh(FreshnessRule):
     description_vi = ("Mục mới nhất (ngày lớn nhất) của chuyên mục tin tức không cũ hơn max_age_days ngày lịch tính "
                       "đến ngày kiểm tra.")
     remediation_vi = "Đăng tin hoạt động của cơ quan ít nhất hằng tuần, mỗi tin có ngày đăng hiển thị rõ."
+
+
+@register
+class LegalDisseminationFresh(FreshnessRule):
+    """Legal dissemination and guidance (phổ biến, giáo dục pháp luật) is updated within the allowed age.
+
+    **What it checks**
+    The newest dated item of the legal-dissemination section ("Phổ biến giáo dục pháp luật",
+    "Tuyên truyền pháp luật") is at most ``max_age_days`` calendar days old on the run day (the
+    maximum date, not the first row; dates more than one day after the run day are ignored).
+
+    **Why it matters**
+    The Law on Access to Information (Art. 19.1.b, VERIFIED) and Decree 42/2022 (Art. 4.1.d,
+    VERIFIED-2nd) require dissemination of and guidance on laws and policies on the portal; no
+    national text sets how often.  A frequency is a provincial inspection criterion, so this rule
+    is off in the national profiles and switched on by a provincial profile with its own limit.
+
+    **Non-compliant**
+    Under a provincial profile with a 90-day limit, the newest dissemination post is 150 days old:
+    ``fail`` (or ``warn``, as the profile sets).
+
+    **Compliant**
+    The newest post is 20 days old: ``pass``.
+
+    **Remediation**
+    Post legal-dissemination material (new laws, guidance, Q&A on policies) regularly, with a
+    visible date on each item.
+    """
+
+    id = "FR-004"
+    name = "freshness.legal-dissemination"
+    kind = "legal_dissemination"
+    title_vi = "Chuyên mục phổ biến, giáo dục pháp luật được cập nhật"
+    title_en = "Legal dissemination section is up to date"
+    severity = Severity.LOW
+    legal_refs = (cite.PROVINCIAL_CRITERIA, cite.LAW104_19_1_B, cite.ND42_4_1_D)
+    options = freshness_options(90, "warn")
+    description_vi = ("Mục mới nhất của chuyên mục phổ biến, giáo dục pháp luật không cũ hơn max_age_days ngày. Luật "
+                      "không quy định tần suất; đây là tiêu chí của tỉnh nên chỉ bật trong hồ sơ cấp tỉnh.")
+    remediation_vi = "Đăng thường xuyên tài liệu phổ biến, hướng dẫn pháp luật, chính sách mới, có ngày đăng rõ ràng."

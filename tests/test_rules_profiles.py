@@ -94,3 +94,88 @@ def test_unknown_profile_name_and_missing_file(tmp_path: Path) -> None:
         load_profile("nd99")
     with pytest.raises(ProfileError, match="no such profile file"):
         load_profile(tmp_path / "absent.toml")
+
+
+def test_all_builtin_profiles_load_and_cover_every_rule() -> None:
+    assert {"nd42-2022", "nd224-2026", "daknong-cchc"} <= set(list_profiles())
+    for name in ("nd42-2022", "nd224-2026", "daknong-cchc"):
+        profile = load_profile(name)
+        assert profile.id == name and profile.notes_vi and profile.notes_en
+        assert len(profile.notes_vi) == len(profile.notes_en), name
+        assert set(profile.rules) == set(all_rules()), (name, set(all_rules()) - set(profile.rules))
+
+
+def test_extends_merges_settings_and_the_child_wins(tmp_path: Path) -> None:
+    base = tmp_path / "base.toml"
+    base.write_text(HEADER.replace('"test"', '"base"') + '[rules."FR-001"]\nmax_age_days = 40\nseverity = "low"\n'
+                    '[rules."FR-003"]\nenabled = false\n', encoding="utf-8")
+    child = write(tmp_path, f'extends = "{base}"\n[rules."FR-001"]\nmax_age_days = 10\n')
+    profile = load_profile(child)
+    rules = all_rules()
+    eff = profile.settings_for(rules["FR-001"])
+    assert eff.options["max_age_days"] == 10 and eff.severity is Severity.LOW  # child option, inherited severity
+    assert not profile.settings_for(rules["FR-003"]).enabled
+    assert profile.extends == str(base)
+
+
+def test_extends_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match=r"p\.toml: extends: unknown profile 'nope'"):
+        load_profile(write(tmp_path, 'extends = "nope"\n'))
+    loop = tmp_path / "loop.toml"
+    loop.write_text(HEADER + f'extends = "{loop}"\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match="chain longer"):
+        load_profile(loop)
+
+
+def test_citations_are_chosen_by_the_profile(tmp_path: Path) -> None:
+    from rules.citations import ND224_9_3
+
+    rule = all_rules()["FR-001"]
+    assert load_profile(write(tmp_path, "")).settings_for(rule).citations == rule.legal_refs
+    profile = load_profile(write(tmp_path, '[rules."FR-001"]\ncitations = ["ND224_9_3"]\n'))
+    assert profile.settings_for(rule).citations == (ND224_9_3,)
+    with pytest.raises(ProfileError, match=r'rules\."FR-001"\.citations: unknown citation \'ND99\''):
+        load_profile(write(tmp_path, '[rules."FR-001"]\ncitations = ["ND99"]\n'))
+    with pytest.raises(ProfileError, match="non-empty list"):
+        load_profile(write(tmp_path, '[rules."FR-001"]\ncitations = "ND224_9_3"\n'))
+
+
+def test_portal_overrides_cannot_change_citations() -> None:
+    from rules.profiles import validate_overrides
+
+    with pytest.raises(ProfileError, match="unknown key 'citations'"):
+        validate_overrides({"FR-001": {"citations": ["ND224_9_3"]}})
+
+
+def test_successor_and_carry_over(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from rules.profiles import carry_over
+
+    profile = load_profile("nd42-2022")
+    assert profile.successor is not None and profile.successor.profile == "nd224-2026"
+    assert profile.successor.replaced_on == dt.date(2026, 7, 1)
+    assert "01/07/2026" in profile.successor.note_vi and "01/07/2026" in profile.successor.note_en
+    result = carry_over(profile)
+    assert result is not None
+    carried, dropped = result
+    assert "FR-001" in carried and set(carried) | set(dropped) == set(profile.enabled_rules())
+    assert carry_over(load_profile("nd224-2026")) is None
+    with pytest.raises(ProfileError, match=r"successor\.replaced_on: required"):
+        load_profile(write(tmp_path, '[successor]\nprofile = "nd224-2026"\n'))
+    with pytest.raises(ProfileError, match=r"successor\.when: unknown key"):
+        load_profile(write(tmp_path, '[successor]\nprofile = "x"\nreplaced_on = 2026-07-01\nwhen = 1\n'))
+
+
+def test_provincial_profile_adds_its_criteria() -> None:
+    rules = all_rules()
+    national, provincial = load_profile("nd224-2026"), load_profile("daknong-cchc")
+    assert provincial.extends == "nd224-2026"
+    assert not national.settings_for(rules["FR-004"]).enabled and provincial.settings_for(rules["FR-004"]).enabled
+    assert national.settings_for(rules["FR-002"]).options["stale_status"] == "warn"
+    assert provincial.settings_for(rules["FR-002"]).options["stale_status"] == "fail"
+    fr1 = provincial.settings_for(rules["FR-001"])
+    assert fr1.options["max_age_days"] < national.settings_for(rules["FR-001"]).options["max_age_days"]
+    assert fr1.citations[0].standing == "provincial"
+    # Inherited untouched: the presence rules keep the national settings.
+    assert provincial.settings_for(rules["SP-004"]) == national.settings_for(rules["SP-004"])

@@ -7,7 +7,7 @@ from typing import Any
 from tests.rules.builders._common import case, items, section, snapshot
 
 FRESHNESS = {"FR-001": ("directive_documents", 30, "fail"), "FR-002": ("party_union", 30, "warn"),
-             "FR-003": ("news", 7, "fail")}
+             "FR-003": ("news", 7, "fail"), "FR-004": ("legal_dissemination", 90, "warn")}
 
 def build() -> dict[str, dict[str, dict[str, Any]]]:
     out: dict[str, dict[str, dict[str, Any]]] = {}
