@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -160,15 +159,27 @@ def cmd_recheck(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------------------------- rules
 def cmd_rules(args: argparse.Namespace) -> int:
-    from rules.docs import render_markdown
+    """``nd42 rules`` lists the catalogue, ``nd42 rules ID`` explains one rule, ``nd42 rules docs`` writes the docs."""
+    from nd42.cli import UsageError
+    from rules.docs import DOCS_DIR, write_docs
     from rules.registry_view import explain, list_rules
 
-    if args.action == "list":
-        print(list_rules(args.lang))
-    elif args.action == "explain":
-        print(explain(args.rule_id, args.lang))
+    words = list(args.target)
+    action = words.pop(0).lower() if words else "list"
+    if action == "list" and not words:
+        print(list_rules(args.lang, as_json=args.json))
+    elif action == "docs" and not words:
+        folder = Path(args.out) if args.out else DOCS_DIR
+        written = write_docs(folder)
+        print(f"{len(written)} {'trang' if args.lang == 'vi' else 'pages'}: {folder}")
+    elif (action == "explain" and len(words) == 1) or (action not in ("list", "docs", "explain") and not words):
+        rule_id = words[0] if action == "explain" else action
+        try:
+            print(explain(rule_id, args.lang))
+        except ValueError as exc:
+            raise UsageError(f"{exc}") from None
     else:
-        sys.stdout.write(render_markdown())
+        raise UsageError("cách dùng / usage: nd42 rules [list | docs | ID | explain ID]")
     return 0
 
 
@@ -208,10 +219,12 @@ def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser]
     recheck.add_argument("--profile", help="evaluate under another profile")
     recheck.set_defaults(func=cmd_recheck)
 
-    rules = sub.add_parser("rules", help="the rule catalogue: list, explain ID, docs")
-    rules.add_argument("action", choices=("list", "explain", "docs"))
-    rules.add_argument("rule_id", nargs="?")
+    rules = sub.add_parser("rules", help="the rule catalogue: nd42 rules (list), nd42 rules ID (explain), "
+                                         "nd42 rules docs (write docs/rules/)")
+    rules.add_argument("target", nargs="*", metavar="ID", help="a rule id to explain; or list, docs, explain ID")
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rules.add_argument("--json", action="store_true", help="list: the catalogue as JSON")
+    rules.add_argument("--out", help="docs: output directory (default docs/rules in the checkout)")
     rules.set_defaults(func=cmd_rules)
 
     corpus = sub.add_parser("eval-corpus", help="measure date and section extraction on labelled real pages")

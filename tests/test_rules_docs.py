@@ -18,16 +18,58 @@ from rules.base import (
     RuleRegistry,
     all_rules,
 )
-from rules.docs import render_markdown
+from rules.docs import DOCS_DIR, render_docs
 from rules.presence import PRESENCE_RULE_IDS
-from rules.registry_view import explain, list_rules
+from rules.registry_view import explain, list_rules, profile_outcome, profiles
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+KNOWN_IDS = Path(__file__).resolve().parent / "rules" / "known_ids.txt"
 
 
 def test_generated_docs_are_up_to_date() -> None:
-    assert DOCS.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/rules.md is stale: run `.venv/bin/python -m rules.docs > docs/rules.md`")
+    pages = render_docs()
+    on_disk = {p.name for p in DOCS_DIR.glob("*.md")}
+    assert on_disk == set(pages), "docs/rules/ is stale: run `.venv/bin/python -m rules.docs`"
+    for name, text in pages.items():
+        assert (DOCS_DIR / name).read_text(encoding="utf-8") == text, (
+            f"docs/rules/{name} is stale: run `.venv/bin/python -m rules.docs`")
+
+
+def test_rule_ids_are_stable() -> None:
+    """Ids are never reused or renamed: every rule ever released is in tests/rules/known_ids.txt.
+
+    A new rule adds its line; a retired rule keeps its line, marked ``retired``.
+    """
+    known: dict[str, tuple[str, bool]] = {}
+    for line in KNOWN_IDS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rule_id, name, *flag = line.split()
+        assert rule_id not in known, f"{rule_id} listed twice"
+        known[rule_id] = (name, flag == ["retired"])
+    rules = all_rules()
+    for rule_id, rule in rules.items():
+        assert rule_id in known, f"{rule_id} is new: add `{rule_id} {rule.name}` to {KNOWN_IDS.name}"
+        assert known[rule_id] == (rule.name, False), f"{rule_id} changed name or is marked retired"
+    for rule_id, (_name, retired) in known.items():
+        assert rule_id in rules or retired, f"{rule_id} disappeared: mark it retired, never reuse its id"
+
+
+def test_cli_list_explain_and_docs_agree() -> None:
+    pages = render_docs()
+    listing = list_rules("en")
+    for rule_id, rule in all_rules().items():
+        page = pages[f"{rule_id}.md"]
+        assert f"| [{rule_id}]({rule_id}.md) | {rule.title_en}" in pages["index.md"].replace("\\|", "|")
+        assert rule.title_vi in listing and rule.title_en in listing
+        text = explain(rule_id, "en")
+        for p in profiles():
+            outcome = profile_outcome(rule, p)
+            assert f"{p.id}: {outcome}" in listing and f"{p.id}: {outcome}" in text
+            assert f"| `{p.id}` | {outcome.replace('|', chr(92) + '|')} |" in page
+        for section in DOC_SECTIONS:
+            assert f"## {section}" in page and f"{section}:" in text
+        for ref in rule.legal_refs:
+            assert ref.label() in text and ref.certainty.value in page
 
 
 def test_every_rule_is_documented_and_well_formed() -> None:
@@ -123,13 +165,18 @@ def test_registry_rejects_duplicate_names_and_non_rules() -> None:
 def test_builtin_registry_covers_all_rules_in_id_order() -> None:
     rules = all_rules()
     assert list(rules) == sorted(rules) == REGISTRY.ids()
-    assert {r.area for r in rules.values()} <= {"freshness", "content", "technical"}
+    assert {r.area for r in rules.values()} <= {"freshness", "content", "functions", "layout", "technical"}
 
 
 def test_list_and_explain() -> None:
+    import json
+
     table_en, table_vi = list_rules("en"), list_rules("vi")
     for rule_id in all_rules():
         assert rule_id in table_en and rule_id in table_vi
+    data = json.loads(list_rules(as_json=True))
+    assert [r["id"] for r in data] == list(all_rules())
+    assert {"title_vi", "title_en", "severity", "legal_refs", "profiles", "doc"} <= set(data[0])
     text = explain("FR-001", "en")
     assert "What it checks" in text and "max_age_days" in text and "VERIFIED" in text and "> 30 d → fail" in text
     assert "Khắc phục" in explain("fr-002", "vi") and "UNVERIFIED" in explain("FR-002", "vi")
