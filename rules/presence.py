@@ -8,17 +8,25 @@ whose fetch failed with 404/410 is missing; any other fetch error leaves presenc
 The status for a missing section is the option ``missing_status``: ``fail`` where the legal basis
 is verified, ``warn`` where it rests only on repealed/legacy texts, and never ``fail`` for the
 Party and mass-organisation section (no national basis).
+
+Honest verdicts: a section that was not found is reported as ``fail`` only when every discovery
+source was read (the home page's menus, the HTML site map and sitemap.xml; ``snapshot.discovery``).
+When one of them is absent or could not be read, absence is not proven and a configured ``fail``
+is reported as ``warn``, with ``details["configured_status"] = "fail"`` and the sources searched,
+so that an inspector can check by hand.  A section link that returns 404/410 keeps its ``fail``:
+the link itself was found, and it is broken.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from nd42.records import Evidence, Finding, PortalSnapshot, Severity, Status
 from rules import citations as cite
 from rules.base import KIND_LABELS, ComplianceRule, Option, RuleContext, register
+from rules.facts import DISCOVERY_SOURCES, discovery_complete
 
 MISSING_ERRORS = ("http_404", "http_410")
 
@@ -35,6 +43,14 @@ PRESENCE_RULE_IDS: dict[str, str] = {
     "leaders": "SP-009",
     "contacts": "SP-010",
     "sitemap": "SP-011",
+    "legal_dissemination": "SP-012",
+    "plans": "SP-013",
+    "investment": "SP-014",
+    "budget": "SP-015",
+    "statistics": "SP-016",
+    "science": "SP-017",
+    "consultation": "SP-018",
+    "access_to_information": "SP-019",
 }
 
 
@@ -84,26 +100,85 @@ class PresenceRule(ComplianceRule, abstract=True):
             )
             return
         status, gated = self.gate_fail(ctx, Status(ctx.options["missing_status"]))
+        searched_vi, searched_en = discovery_summary(snapshot.discovery)
+        honest: dict[str, Any] = {}
         if section is not None:  # the link exists but leads to 404/410
+            # A broken link is strong evidence whatever else was read: the status stays as configured.
             message_vi = (f"Liên kết chuyên mục \"{section.label}\" dẫn tới trang không tồn tại "
                           f"({section.error_class}): thiếu chuyên mục \"{label_vi}\".")
             message_en = (f"The {label_en} link \"{section.label}\" leads to a missing page ({section.error_class}): "
                           f"the section is missing.")
             evidence = [Evidence(url=section.url, locator=f"via {section.via}", value=section.label)]
-            details = {"present": False, "state": section.state, "via": section.via, "url": section.url}
+            details: dict[str, Any] = {"present": False, "state": section.state, "via": section.via,
+                                       "url": section.url}
             error_class: str | None = section.error_class
         else:
-            message_vi = f"Không tìm thấy chuyên mục \"{label_vi}\" (menu, trang chủ, sơ đồ cổng)."
-            message_en = f"No {label_en} section was found (menus, home page, site map)."
-            evidence = tried_evidence
-            details = {"present": False, "candidates": len(tried)}
+            message_vi = f"Không tìm thấy chuyên mục \"{label_vi}\" ở các nguồn đã đọc ({searched_vi})."
+            message_en = f"No {label_en} section was found in the sources read ({searched_en})."
+            evidence = [*tried_evidence, *discovery_evidence(snapshot)]
+            details = {"present": False, "candidates": len(tried), "searched": dict(snapshot.discovery),
+                       "discovery_complete": discovery_complete(snapshot)}
             error_class = None
+            if status is Status.FAIL and not discovery_complete(snapshot):
+                status, honest = Status.WARN, {"configured_status": "fail"}
+                message_vi += (" Không đọc được đủ cả ba nguồn (menu, trang sơ đồ cổng, sitemap.xml), nên chưa đủ "
+                               "căn cứ kết luận là thiếu: chỉ cảnh báo; cần kiểm tra trực tiếp trên cổng.")
+                message_en += (" Not all three sources (menus, HTML site map, sitemap.xml) were available and read, so "
+                               "absence is not proven: a warning; please check the portal by hand.")
         if gated:
             start = dt.date.fromisoformat(gated["obligation_from"]).strftime("%d/%m/%Y")
             message_vi += f" Nghĩa vụ này có hiệu lực từ {start}, sau ngày kiểm tra, nên chỉ cảnh báo."
             message_en += f" The obligation applies from {start}, after the run day, so this is a warning."
-        yield self.finding(ctx, status, message_vi, message_en, evidence=evidence, details={**details, **gated},
-                           error_class=error_class)
+        yield self.finding(ctx, status, message_vi, message_en, evidence=evidence,
+                           details={**details, **honest, **gated}, error_class=error_class)
+
+
+_DISCOVERY_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "menus": {
+        "read": ("đã đọc menu và trang chủ", "menus read"),
+        "failed": ("không đọc được menu (trang chủ không phân tích được)", "menus could not be read"),
+    },
+    "sitemap_page": {
+        "read": ("đã đọc trang sơ đồ cổng", "HTML site map read"),
+        "absent": ("không có trang sơ đồ cổng", "no HTML site map"),
+        "failed": ("không tải được trang sơ đồ cổng", "HTML site map could not be fetched"),
+    },
+    "sitemap_xml": {
+        "read": ("đã đọc sitemap.xml", "sitemap.xml read"),
+        "absent": ("không có sitemap.xml", "no sitemap.xml"),
+        "failed": ("không tải được sitemap.xml", "sitemap.xml could not be fetched"),
+        "invalid": ("sitemap.xml không hợp lệ", "sitemap.xml not parseable"),
+    },
+}
+_DISCOVERY_NAMES = {"menus": ("menu", "menus"), "sitemap_page": ("trang sơ đồ cổng", "HTML site map"),
+                    "sitemap_xml": ("sitemap.xml", "sitemap.xml")}
+
+
+def discovery_summary(discovery: Mapping[str, str]) -> tuple[str, str]:
+    """What was searched for sections, in words: ("đã đọc menu…; không có sitemap.xml", "menus read; …")."""
+    parts_vi, parts_en = [], []
+    for source in DISCOVERY_SOURCES:
+        state = discovery.get(source)
+        words = _DISCOVERY_WORDS[source].get(state or "")
+        if words is None:
+            name_vi, name_en = _DISCOVERY_NAMES[source]
+            words = (f"{name_vi}: không ghi nhận", f"{name_en}: not recorded")
+        parts_vi.append(words[0])
+        parts_en.append(words[1])
+    return "; ".join(parts_vi), "; ".join(parts_en)
+
+
+def discovery_evidence(snapshot: PortalSnapshot) -> list[Evidence]:
+    """One evidence entry per discovery source: where it is (when fetched) and its state."""
+    home = snapshot.home()
+    urls = {"menus": home.url if home is not None else snapshot.url}
+    for role in ("sitemap_page", "sitemap_xml"):
+        fetched = snapshot.pages_where(role=role, ok=False)
+        if fetched:
+            urls[role] = fetched[0].url
+    return [Evidence(url=urls.get(source), locator=f"discovery: {source}",
+                     value=snapshot.discovery.get(source, "not recorded"))
+            for source in DISCOVERY_SOURCES]
 
 
 @register
@@ -224,7 +299,9 @@ class LegalDocumentsPresent(PresenceRule):
     (VERIFIED, in force) require legal and administrative documents to be published on the portal.
 
     **Non-compliant**
-    No documents section is linked, or its link returns 404: ``fail``.
+    No documents section in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read, absence is not proven: ``warn``.
+    A documents link that returns 404: ``fail``.
 
     **Compliant**
     "Văn bản pháp luật" lists documents with number, issue date and abstract: ``pass``.
@@ -261,7 +338,8 @@ class ProceduresPresent(PresenceRule):
     on the portal, integrated from the National Public Service Portal.
 
     **Non-compliant**
-    No procedures or online-services link anywhere: ``fail``.
+    No procedures or online-services link in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read, absence is not proven: ``warn``.
 
     **Compliant**
     The menu item "Dịch vụ công" links to dichvucong.gov.vn: ``pass``.
@@ -329,7 +407,8 @@ class IntroductionPresent(PresenceRule):
     and powers on the portal.
 
     **Non-compliant**
-    No introduction page: ``fail``.
+    No introduction page in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read, absence is not proven: ``warn``.
 
     **Compliant**
     "Giới thiệu → Chức năng, nhiệm vụ" page: ``pass``.
@@ -362,7 +441,8 @@ class OrganisationPresent(PresenceRule):
     (VERIFIED) and Decree 224/2026 Art. 9.1.b (VERIFIED) require the structure and chart.
 
     **Non-compliant**
-    No structure or chart page: ``fail``.
+    No structure or chart page in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read, absence is not proven: ``warn``.
 
     **Compliant**
     "Cơ cấu tổ chức" page listing the units, with a chart: ``pass``.
@@ -398,7 +478,8 @@ class LeadersPresent(PresenceRule):
     on a run day before 01/07/2026 is therefore a ``warn`` even when the profile says ``fail``.
 
     **Non-compliant**
-    No leaders page: ``fail`` (``warn`` on run days before 01/07/2026).
+    No leaders page in the menus, the HTML site map or sitemap.xml, all three read: ``fail``
+    (``warn`` on run days before 01/07/2026, and when a discovery source could not be read).
 
     **Compliant**
     "Lãnh đạo Sở" page with names, titles and portfolios: ``pass``.
@@ -433,7 +514,8 @@ class ContactsPresent(PresenceRule):
     (VERIFIED) require the agency's address, phone, fax and email and the contact points.
 
     **Non-compliant**
-    No contact page: ``fail``.
+    No contact page in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read, absence is not proven: ``warn``.
 
     **Compliant**
     "Liên hệ" page with address, phone and an official email: ``pass``.
@@ -486,3 +568,311 @@ class SitemapPresent(PresenceRule):
     options = missing_status_option("warn")
     description_vi = "Cổng có trang sơ đồ cổng (căn cứ: Thông tư 32/2017 Điều 16, hướng dẫn cũ)."
     remediation_vi = "Đăng trang sơ đồ cổng (và tệp /sitemap.xml cho máy tìm kiếm)."
+
+
+@register
+class LegalDisseminationPresent(PresenceRule):
+    """The portal has a legal dissemination and guidance section (phổ biến, giáo dục pháp luật).
+
+    **What it checks**
+    A "Phổ biến, giáo dục pháp luật" / "Tuyên truyền pháp luật" / "Hướng dẫn thực hiện chính
+    sách" listing is linked and can be fetched.
+
+    **Why it matters**
+    The Law on Access to Information Art. 19.1.b (VERIFIED, in force) requires dissemination of and
+    guidance on laws, regimes and policies on the portal; Decree 42/2022 Art. 4.1.d (VERIFIED-2nd)
+    repeats it.  Its freshness is FR-004 (enabled in provincial profiles).
+
+    **Non-compliant**
+    No dissemination section in the menus, the HTML site map or sitemap.xml, all three read:
+    ``fail``; when one of them does not exist or could not be read: ``warn``.
+
+    **Compliant**
+    The menu links "Phổ biến, giáo dục pháp luật" to a listing of guidance articles: ``pass``.
+
+    **Remediation**
+    Add a section where the agency explains new laws and policies in its field and how to apply them.
+    """
+
+    id = "SP-012"
+    name = "presence.legal-dissemination"
+    kind = "legal_dissemination"
+    title_vi = "Có chuyên mục phổ biến, hướng dẫn thực hiện pháp luật"
+    title_en = "Legal dissemination section exists"
+    severity = Severity.MEDIUM
+    legal_refs = (cite.LAW104_19_1_B, cite.ND42_4_1_D)
+    options = missing_status_option("fail")
+    description_vi = ("Cổng có chuyên mục phổ biến, giáo dục pháp luật, hướng dẫn thực hiện pháp luật, chế độ, chính "
+                      "sách (Luật Tiếp cận thông tin Điều 19 khoản 1 điểm b).")
+    remediation_vi = ("Thêm chuyên mục phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách thuộc lĩnh vực cơ "
+                      "quan quản lý.")
+
+
+@register
+class PlansPresent(PresenceRule):
+    """The portal has a strategies, plans and master-plans section (chiến lược, quy hoạch, kế hoạch).
+
+    **What it checks**
+    A "Chiến lược – Quy hoạch – Kế hoạch" / "Quy hoạch, kế hoạch" / "Chương trình, đề án" listing is
+    linked and can be fetched.  Whether this year's work plan is published is CT-010.
+
+    **Why it matters**
+    The Law on Access to Information Art. 19.1.c (VERIFIED, in force) requires strategies,
+    programmes, projects, schemes, plans and master plans, with their implementation and results,
+    and the annual work plan, on the portal; Decree 42/2022 Art. 4.1 (VERIFIED-2nd; the point letter
+    is UNVERIFIED) repeats it.
+
+    **Non-compliant**
+    No plans section in the menus, the HTML site map or sitemap.xml, all three read: ``fail``;
+    when one of them does not exist or could not be read: ``warn``.
+
+    **Compliant**
+    The menu links "Quy hoạch – Kế hoạch" to a listing of plans and programmes: ``pass``.
+
+    **Remediation**
+    Publish the agency's strategies, plans, master plans and programmes, their implementation
+    results and the annual work plan in one section.
+    """
+
+    id = "SP-013"
+    name = "presence.plans"
+    kind = "plans"
+    title_vi = "Có chuyên mục chiến lược, quy hoạch, kế hoạch"
+    title_en = "Strategies and plans section exists"
+    severity = Severity.MEDIUM
+    legal_refs = (cite.LAW104_19_1_C, cite.ND42_4_1_PLANS)
+    options = missing_status_option("fail")
+    description_vi = ("Cổng có chuyên mục chiến lược, chương trình, đề án, kế hoạch, quy hoạch và kế hoạch công tác "
+                      "hằng năm (Luật Tiếp cận thông tin Điều 19 khoản 1 điểm c).")
+    remediation_vi = ("Đăng chiến lược, quy hoạch, kế hoạch, chương trình, đề án, kết quả thực hiện và kế hoạch "
+                      "công tác hằng năm trong một chuyên mục.")
+
+
+@register
+class InvestmentPresent(PresenceRule):
+    """The portal has a public-investment, bidding and procurement section (đầu tư, đấu thầu, mua sắm công).
+
+    **What it checks**
+    A "Dự án đầu tư" / "Đấu thầu, mua sắm công" / "Đầu tư công" listing is linked and can be fetched.
+
+    **Why it matters**
+    The Law on Access to Information Art. 19.1.d (VERIFIED, in force) requires the list of
+    public-investment and procurement projects and programmes and their results on the portal;
+    Art. 17.1.g (VERIFIED) adds bidding information to what must be made public.
+
+    **Non-compliant**
+    No investment or procurement section in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read: ``warn``.
+
+    **Compliant**
+    The menu links "Đấu thầu – Mua sắm công" to a listing of tender notices and results: ``pass``.
+
+    **Remediation**
+    Publish the list of public-investment and procurement projects, their bidding notices and
+    results, and how loan capital is managed.
+    """
+
+    id = "SP-014"
+    name = "presence.investment"
+    kind = "investment"
+    title_vi = "Có chuyên mục dự án đầu tư, đấu thầu, mua sắm công"
+    title_en = "Public investment and procurement section exists"
+    severity = Severity.MEDIUM
+    legal_refs = (cite.LAW104_19_1_D, cite.LAW104_17_1_G)
+    options = missing_status_option("fail")
+    description_vi = ("Cổng có chuyên mục danh mục dự án, chương trình đầu tư công, mua sắm công, đấu thầu và kết quả "
+                      "thực hiện (Luật Tiếp cận thông tin Điều 19 khoản 1 điểm d).")
+    remediation_vi = ("Đăng danh mục dự án, chương trình đầu tư công, mua sắm công, thông tin đấu thầu và kết quả thực "
+                      "hiện.")
+
+
+@register
+class BudgetPresent(PresenceRule):
+    """The portal has a budget-disclosure section (công khai ngân sách, tài chính); a warning at most by default.
+
+    **What it checks**
+    A "Công khai ngân sách" / "Công khai tài chính" / "Dự toán, quyết toán" listing is linked and
+    can be fetched.
+
+    **Why it matters**
+    The Law on Access to Information Art. 17.1.đ (VERIFIED, in force) requires budget estimates,
+    execution and settlement to be made public, but that they must be on the *portal* is UNVERIFIED
+    (Art. 19.1 does not list them; the legal-basis note, R26).  A missing section is therefore a
+    warning by default.
+
+    **Non-compliant**
+    No budget-disclosure section anywhere: ``warn``.
+
+    **Compliant**
+    The menu links "Công khai ngân sách" to a listing of budget estimates and settlements: ``pass``.
+
+    **Remediation**
+    Publish the budget estimates, execution reports and settlements (and the annual financial
+    report) in a budget-disclosure section.
+    """
+
+    id = "SP-015"
+    name = "presence.budget"
+    kind = "budget"
+    title_vi = "Có chuyên mục công khai ngân sách, tài chính"
+    title_en = "Budget disclosure section exists"
+    severity = Severity.LOW
+    legal_refs = (cite.LAW104_17_1_DD,)
+    options = missing_status_option("warn")
+    description_vi = ("Cổng có chuyên mục công khai dự toán, tình hình thực hiện, quyết toán ngân sách. Luật Tiếp "
+                      "cận thông tin Điều 17 khoản 1 điểm đ yêu cầu công khai, nhưng việc phải đăng trên cổng chưa "
+                      "được xác minh, nên thiếu chuyên mục chỉ là cảnh báo.")
+    remediation_vi = ("Đăng dự toán, báo cáo tình hình thực hiện và quyết toán ngân sách trong chuyên mục công khai "
+                      "ngân sách.")
+
+
+@register
+class StatisticsPresent(PresenceRule):
+    """The portal has a sector-statistics section (thông tin thống kê).
+
+    **What it checks**
+    A "Thông tin thống kê" / "Số liệu thống kê" listing is linked and can be fetched.
+
+    **Why it matters**
+    The Law on Access to Information Art. 19.1.e (VERIFIED, in force) requires statistics on the
+    sector or field the agency manages on the portal; Decree 42/2022 Art. 4.1 (VERIFIED-2nd; the
+    point letter is UNVERIFIED) repeats it.
+
+    **Non-compliant**
+    No statistics section in the menus, the HTML site map or sitemap.xml, all three read: ``fail``;
+    when one of them does not exist or could not be read: ``warn``.
+
+    **Compliant**
+    The menu links "Số liệu thống kê" to a listing of statistical reports: ``pass``.
+
+    **Remediation**
+    Publish the sector's statistics (data, reports, methodology, period) in a statistics section.
+    """
+
+    id = "SP-016"
+    name = "presence.statistics"
+    kind = "statistics"
+    title_vi = "Có chuyên mục thông tin thống kê"
+    title_en = "Sector statistics section exists"
+    severity = Severity.MEDIUM
+    legal_refs = (cite.LAW104_19_1_E, cite.ND42_4_1_FINANCE)
+    options = missing_status_option("fail")
+    description_vi = ("Cổng có chuyên mục thông tin thống kê về ngành, lĩnh vực quản lý (Luật Tiếp cận thông tin "
+                      "Điều 19 khoản 1 điểm e).")
+    remediation_vi = "Đăng số liệu, báo cáo thống kê của ngành, lĩnh vực (kèm phương pháp và thời kỳ số liệu)."
+
+
+@register
+class SciencePresent(PresenceRule):
+    """The portal has a science-programmes section (chương trình, đề tài khoa học); a warning by default.
+
+    **What it checks**
+    A "Chương trình, đề tài khoa học" / "Nhiệm vụ khoa học và công nghệ" listing is linked and can
+    be fetched.
+
+    **Why it matters**
+    The Law on Access to Information Art. 19.1.e (VERIFIED, in force) requires the list and results
+    of science programmes and research topics on the portal.  Many agencies manage no such
+    programme, and the crawler cannot tell which, so a missing section is a warning by default; a
+    profile for science agencies may set ``missing_status = "fail"``.
+
+    **Non-compliant**
+    No science-programmes section anywhere: ``warn``.
+
+    **Compliant**
+    The menu links "Đề tài, dự án khoa học" to a listing of topics and their results: ``pass``.
+
+    **Remediation**
+    Publish the list of science programmes and research topics (code, name, lead unit, duration)
+    and their results after acceptance.
+    """
+
+    id = "SP-017"
+    name = "presence.science"
+    kind = "science"
+    title_vi = "Có chuyên mục chương trình, đề tài khoa học"
+    title_en = "Science programmes section exists"
+    severity = Severity.LOW
+    legal_refs = (cite.LAW104_19_1_E,)
+    options = missing_status_option("warn")
+    description_vi = ("Cổng có chuyên mục danh mục và kết quả chương trình, đề tài khoa học (Luật Tiếp cận thông tin "
+                      "Điều 19 khoản 1 điểm e). Nhiều cơ quan không chủ trì đề tài nên mặc định chỉ cảnh báo.")
+    remediation_vi = ("Đăng danh mục chương trình, đề tài khoa học (mã số, tên, đơn vị chủ trì, thời gian) và kết quả "
+                      "sau nghiệm thu.")
+
+
+@register
+class ConsultationPresent(PresenceRule):
+    """The portal has a draft-consultation section (lấy ý kiến dự thảo văn bản); a warning by default.
+
+    **What it checks**
+    A "Lấy ý kiến dự thảo" / "Góp ý dự thảo văn bản" listing is linked and can be fetched.
+    Whether each draft shows its deadline for comments is CT-012.
+
+    **Why it matters**
+    The Law on Access to Information Art. 17.1.c (VERIFIED, in force) requires draft legal
+    documents put out for comment to be made public; that this must happen on the portal is not
+    stated in that point, so a missing section is a warning by default.
+
+    **Non-compliant**
+    No consultation section anywhere: ``warn``.
+
+    **Compliant**
+    The menu links "Lấy ý kiến dự thảo văn bản" to a listing of drafts with their deadlines: ``pass``.
+
+    **Remediation**
+    Publish drafts put out for comment, with the full text, the deadline and how to send comments.
+    """
+
+    id = "SP-018"
+    name = "presence.consultation"
+    kind = "consultation"
+    title_vi = "Có chuyên mục lấy ý kiến dự thảo văn bản"
+    title_en = "Draft consultation section exists"
+    severity = Severity.LOW
+    legal_refs = (cite.LAW104_17_1_C,)
+    options = missing_status_option("warn")
+    description_vi = ("Cổng có chuyên mục lấy ý kiến góp ý dự thảo văn bản. Luật Tiếp cận thông tin Điều 17 khoản 1 "
+                      "điểm c yêu cầu công khai dự thảo nhưng không nêu riêng việc đăng trên cổng, nên thiếu chỉ là "
+                      "cảnh báo.")
+    remediation_vi = "Đăng dự thảo văn bản lấy ý kiến kèm toàn văn, thời hạn góp ý và cách thức gửi ý kiến."
+
+
+@register
+class AccessToInformationPresent(PresenceRule):
+    """The portal has an access-to-information section (chuyên mục tiếp cận thông tin).
+
+    **What it checks**
+    A "Tiếp cận thông tin" / "Công khai thông tin" page is linked and can be fetched.  Whether it
+    holds the list of information to be published is CT-013.
+
+    **Why it matters**
+    Decree 13/2018 Art. 6.3 (VERIFIED, in force) requires the list of information to be published
+    to be posted in an access-to-information section of the portal; the Law on Access to
+    Information Art. 19.1.g (VERIFIED) requires that list on the portal.
+
+    **Non-compliant**
+    No access-to-information section in the menus, the HTML site map or sitemap.xml, all three
+    read: ``fail``; when one of them does not exist or could not be read: ``warn``.
+
+    **Compliant**
+    The menu links "Tiếp cận thông tin" to a page with the list of information to be published:
+    ``pass``.
+
+    **Remediation**
+    Add a "Tiếp cận thông tin" section holding the list of information to be published, the
+    contact for information requests and the request form.
+    """
+
+    id = "SP-019"
+    name = "presence.access-to-information"
+    kind = "access_to_information"
+    title_vi = "Có chuyên mục tiếp cận thông tin"
+    title_en = "Access-to-information section exists"
+    severity = Severity.MEDIUM
+    legal_refs = (cite.LAW104_19_1_G, cite.ND13_6_3)
+    options = missing_status_option("fail")
+    description_vi = ("Cổng có chuyên mục tiếp cận thông tin, nơi đăng danh mục thông tin phải được công khai (Nghị "
+                      "định 13/2018 Điều 6 khoản 3; Luật Tiếp cận thông tin Điều 19 khoản 1 điểm g).")
+    remediation_vi = ("Lập chuyên mục \"Tiếp cận thông tin\" gồm danh mục thông tin phải công khai, đầu mối tiếp nhận "
+                      "yêu cầu cung cấp thông tin và mẫu phiếu yêu cầu.")
