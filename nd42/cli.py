@@ -125,8 +125,9 @@ def _evaluate_and_store(snapshot: PortalSnapshot, portal: PortalConfig, profile:
 
 
 def _profile_info(profile: Any) -> dict[str, Any]:
-    return {"id": profile.id, "title_vi": profile.title_vi, "title_en": profile.title_en,
-            "notes_vi": list(profile.notes_vi), "notes_en": list(profile.notes_en)}
+    from rules.profiles import profile_info
+
+    return profile_info(profile)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -100,60 +100,83 @@ def _run_id(store: Any, value: str | None) -> int:
     return int(str(value))
 
 
+def write_run_reports(store: Any, run_id: int, out_dir: Path, lang: str) -> tuple[Path, list[Path]]:
+    """Render every portal of a stored run, and its index, from the store alone (no crawl, no rules)."""
+    from reports.index import write_index
+    from reports.render import write_portal_report
+    from rules.profiles import ProfileError, load_profile, profile_info
+    from rules.scoring import score as score_findings
+
+    info = store.get_run(run_id)
+    try:
+        profile = profile_info(load_profile(info.profile))
+    except ProfileError:  # a run stored under a profile file that is gone: show its id only
+        profile = {"id": info.profile, "title_vi": info.profile, "title_en": info.profile}
+    run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,
+           "tool_version": info.tool_version, "status": info.status, "profile": info.profile,
+           "source_run": info.options.get("source_run")}
+    rows, paths = [], []
+    for portal_id in store.portal_ids(run_id):
+        snapshot = store.load_snapshot(run_id, portal_id)
+        findings = store.load_findings(run_id, portal_id)
+        score = score_findings(findings)
+        path = write_portal_report(out_dir, snapshot, findings, score=score, run=run, profile=profile, lang=lang)
+        rows.append({"portal": portal_id, "name": snapshot.name, "score": score.get("score"), "report": path.name,
+                     "findings": findings})
+        paths.append(path)
+    title = f"nd42 — {'lượt' if lang == 'vi' else 'run'} {run_id} ({info.kind}, {profile['id']})"
+    return write_index(out_dir, rows, lang=lang, title=title), paths
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Render reports again from the store, without crawling."""
     from nd42.cli import _writable_dir
     from nd42.store import Store, default_db_path
-    from reports.index import write_index
-    from reports.render import write_portal_report
-    from rules.profiles import load_profile
-    from rules.scoring import score as score_findings
 
     out_dir = _writable_dir(Path(args.out), "--out")
     with Store(Path(args.db) if args.db else default_db_path()) as store:
-        run_id = _run_id(store, args.run)
-        info = store.get_run(run_id)
-        profile = load_profile(info.profile)
-        rows = []
-        for portal_id in store.portal_ids(run_id):
-            snapshot = store.load_snapshot(run_id, portal_id)
-            findings = store.load_findings(run_id, portal_id)
-            score = score_findings(findings)
-            run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,
-                   "tool_version": __version__, "status": info.status, "profile": info.profile}
-            path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
-                                       profile=_profile_info_of(profile), lang=args.lang)
-            rows.append({"portal": portal_id, "name": snapshot.name, "score": score.get("score"), "report": path.name,
-                         "findings": findings})
-            print(path)
-        print(write_index(out_dir, rows, lang=args.lang, title=f"nd42 — run {run_id}"))
+        index, paths = write_run_reports(store, _run_id(store, args.run), out_dir, args.lang)
+    for path in paths:
+        print(path)
+    print(index)
     return 0
 
 
-def _profile_info_of(profile: Any) -> dict[str, Any]:
-    from nd42.cli import _profile_info
-
-    return _profile_info(profile)
-
-
 def cmd_recheck(args: argparse.Namespace) -> int:
-    """Evaluate the rules again on stored snapshots (after a rule or profile change), no recrawl."""
+    """Evaluate the current rules on a stored run's snapshots, as a new run; no crawl.
+
+    The new run (kind ``recheck``) keeps the source run untouched, records ``source_run`` in its
+    options, uses each snapshot's own crawl clock and the portal's stored rule overrides, and
+    gets its own reports.
+    """
+    from nd42.cli import _writable_dir
     from nd42.store import Store, default_db_path
     from rules.engine import evaluate
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
 
+    out_dir = _writable_dir(Path(args.out), "--out")
     with Store(Path(args.db) if args.db else default_db_path()) as store:
-        run_id = _run_id(store, args.run)
-        info = store.get_run(run_id)
-        profile = load_profile(args.profile or info.profile)
-        for portal_id in store.portal_ids(run_id):
-            snapshot = store.load_snapshot(run_id, portal_id)
+        source = store.get_run(_run_id(store, args.run))
+        profile = load_profile(args.profile or source.profile)
+        portal_ids = store.portal_ids(source.id)
+        origin = {"source_run": source.id, "source_kind": source.kind, "source_profile": source.profile}
+        run_id = store.begin_run("recheck", source.started_at, profile.id, origin)
+        last = source.started_at
+        for portal_id in portal_ids:
+            snapshot = store.load_snapshot(source.id, portal_id)
+            overrides = snapshot.portal.get("rules") or None
             # The clock of a re-check is the original crawl's clock, not today.
-            findings = evaluate(snapshot, profile, snapshot.started_at)
+            findings = evaluate(snapshot, profile, snapshot.started_at, overrides=overrides)
             score = score_findings(findings)
-            store.replace_findings(run_id, portal_id, findings, score.get("score"), profile=profile.id)
-            print(f"{portal_id}: {len(findings)} findings, score {score.get('score')}")
+            store.save_portal(run_id, snapshot, findings, score.get("score"))
+            last = max(last, snapshot.finished_at or snapshot.started_at)
+            counts = {k: v for k, v in score["counts"].items() if v}
+            print(f"{portal_id}: {len(findings)} findings {counts}, score {score.get('score')}")
+        store.finish_run(run_id, status="complete", finished_at=last)
+        index, _paths = write_run_reports(store, run_id, out_dir, args.lang)
+    word = "Lượt kiểm tra lại" if args.lang == "vi" else "Re-check run"
+    print(f"{word} {run_id} ({profile.id}, source run {source.id}): {index}")
     return 0
 
 
@@ -213,10 +236,13 @@ def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser]
     report.add_argument("--lang", choices=("vi", "en"), default="vi")
     report.set_defaults(func=cmd_report)
 
-    recheck = sub.add_parser("recheck", help="evaluate the rules again on a stored run's snapshots (no crawl)")
-    recheck.add_argument("run", nargs="?", default="latest")
+    recheck = sub.add_parser("recheck", help="evaluate the current rules on a stored run's snapshots as a new run "
+                                             "and write its reports (no crawl)")
+    recheck.add_argument("run", nargs="?", default="latest", help="run id (default: the latest)")
     recheck.add_argument("--db", help="SQLite database")
-    recheck.add_argument("--profile", help="evaluate under another profile")
+    recheck.add_argument("--profile", help="evaluate under another profile (default: the source run's)")
+    recheck.add_argument("--out", default="nd42-out", help="directory for the new run's reports")
+    recheck.add_argument("--lang", choices=("vi", "en"), default="vi")
     recheck.set_defaults(func=cmd_recheck)
 
     rules = sub.add_parser("rules", help="the rule catalogue: nd42 rules (list), nd42 rules ID (explain), "

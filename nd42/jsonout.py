@@ -59,6 +59,8 @@ def _run(run: RunInfo | Mapping[str, Any], profile: Mapping[str, Any]) -> dict[s
             "title_en": profile.get("title_en"),
             "notes_vi": list(profile.get("notes_vi") or []),
             "notes_en": list(profile.get("notes_en") or []),
+            "extends": profile.get("extends"),
+            "successor": profile.get("successor"),
         },
     }
 

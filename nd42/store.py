@@ -27,7 +27,7 @@ from nd42.records import Finding, PortalSnapshot, finding_from_dict, snapshot_fr
 
 SCHEMA_VERSION = 2
 
-RUN_KINDS = ("check", "nightly")
+RUN_KINDS = ("check", "nightly", "recheck")
 RUN_STATUSES = ("running", "complete", "incomplete")
 
 BUSY_TIMEOUT_MS = 30_000
@@ -64,7 +64,7 @@ class RunInfo:
     """One row of ``runs``."""
 
     id: int
-    kind: str  # check | nightly
+    kind: str  # check | nightly | recheck
     started_at: dt.datetime  # the run's crawl clock, Asia/Ho_Chi_Minh
     finished_at: dt.datetime | None
     status: str  # running | complete | incomplete

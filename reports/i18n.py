@@ -67,6 +67,42 @@ UI = {
                "en": "Generated automatically; \"not determinable\" is not a violation."},
     "portal": {"vi": "Cổng", "en": "Portal"},
     "severity": {"vi": "Mức độ", "en": "Severity"},
+    "summary": {"vi": "Tóm tắt theo quy tắc", "en": "Summary by rule"},
+    "rule": {"vi": "Quy tắc", "en": "Rule"},
+    "status": {"vi": "Kết quả", "en": "Status"},
+    "area": {"vi": "Nhóm", "en": "Area"},
+    "run_kind": {"vi": "Loại lượt chạy", "en": "Run kind"},
+    "kind_check": {"vi": "kiểm tra một cổng", "en": "ad-hoc check"},
+    "kind_nightly": {"vi": "kiểm tra định kỳ hằng đêm", "en": "nightly run"},
+    "kind_recheck": {"vi": "đánh giá lại dữ liệu đã lưu (không thu thập lại)",
+                     "en": "re-evaluation of stored data (no recrawl)"},
+    "source_run": {"vi": "dữ liệu của lượt", "en": "data of run"},
+    "extends": {"vi": "Kế thừa hồ sơ", "en": "Extends profile"},
+    "replaced": {"vi": "Văn bản đã được thay thế", "en": "Instrument replaced"},
+    "replaced_on": {"vi": "Thay thế từ ngày", "en": "Replaced on"},
+    "carried": {"vi": "Quy tắc vẫn áp dụng theo hồ sơ", "en": "Rules that carry over into profile"},
+    "dropped": {"vi": "Quy tắc không còn trong hồ sơ", "en": "Rules not carried over into profile"},
+    "none": {"vi": "không có", "en": "none"},
+    "certainty_legend": {
+        "vi": "Độ tin cậy của căn cứ: VERIFIED — đã đọc văn bản gốc; VERIFIED-2nd — đã đọc trích dẫn nguyên văn ở "
+              "nguồn thứ cấp; UNVERIFIED — chưa kiểm chứng, cần người kiểm tra xác nhận. Tình trạng hiệu lực tính "
+              "theo ngày kiểm tra.",
+        "en": "Certainty of the basis: VERIFIED — the text itself was read; VERIFIED-2nd — a verbatim quote was read "
+              "in a secondary source; UNVERIFIED — not verified, to be confirmed by the inspector. Standing is as of "
+              "the run day."},
+    "details": {"vi": "Chi tiết", "en": "Details"},
+    "print_hint": {"vi": "In báo cáo: dùng chức năng In của trình duyệt (Ctrl+P).",
+                   "en": "To print: use the browser's Print (Ctrl+P)."},
+}
+AREA_INTRO = {
+    "freshness": {"vi": "Các chuyên mục có được cập nhật thường xuyên không (ngày của mục mới nhất).",
+                  "en": "Whether sections are kept up to date (the date of the newest item)."},
+    "content": {"vi": "Các thông tin bắt buộc phải công khai trên cổng.",
+                "en": "The information the portal must publish."},
+    "functions": {"vi": "Các chức năng hỗ trợ: tìm kiếm, in, liên kết, tiếng Anh, hỏi đáp.",
+                  "en": "Supporting functions: search, print, links, English pages, Q&A."},
+    "layout": {"vi": "Bố cục: đầu trang, menu chính, chân trang.", "en": "Layout: header, main menu, footer."},
+    "technical": {"vi": "Tiêu chuẩn kỹ thuật.", "en": "Technical standards."},
 }
 
 

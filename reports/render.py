@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from nd42.clock import in_vietnam
 from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
-from reports.i18n import KIND, STATUS, text
+from reports.i18n import AREA_INTRO, KIND, STATUS, UI, text
 
 AREA_ORDER = ("freshness", "content", "functions", "layout", "technical")
 STATUS_ORDER = (Status.FAIL, Status.WARN, Status.NOT_DETERMINABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
@@ -54,7 +54,7 @@ def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, An
         members = [f for f in findings if f.area == area]
         members.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.rule_id))
         if members:
-            areas.append({"id": area, "findings": members})
+            areas.append({"id": area, "findings": members, "intro": AREA_INTRO[area][lang]})
     sections = sorted(snapshot.sections.values(),
                       key=lambda s: (s.kind not in LISTING_KINDS, (*LISTING_KINDS, s.kind).index(s.kind)))
     section_views = []
@@ -66,6 +66,8 @@ def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, An
         "lang": lang, "t": lambda key: text(key, lang), "status_name": lambda st: STATUS[str(st)][lang],
         "snapshot": snapshot, "areas": areas, "sections": section_views, "score": score, "run": run,
         "profile": profile, "notes": profile.get(f"notes_{lang}", []), "title": profile.get(f"title_{lang}", ""),
+        "successor": profile.get("successor"),
+        "run_kind": text(f"kind_{run.get('kind')}", lang) if f"kind_{run.get('kind')}" in UI else run.get("kind", ""),
         "counts": [(st.value, score.get("counts", {}).get(st.value, 0)) for st in STATUS_ORDER],
     }
 

@@ -305,3 +305,17 @@ def carry_over(profile: Profile) -> tuple[list[str], list[str]] | None:
     successor = load_profile(profile.successor.profile)
     mine, theirs = profile.enabled_rules(), set(successor.enabled_rules())
     return [r for r in mine if r in theirs], [r for r in mine if r not in theirs]
+
+
+def profile_info(profile: Profile) -> dict[str, Any]:
+    """What reports and JSON show of a profile: its names, notes, parent and successor (JSON-ready)."""
+    info: dict[str, Any] = {"id": profile.id, "title_vi": profile.title_vi, "title_en": profile.title_en,
+                            "notes_vi": list(profile.notes_vi), "notes_en": list(profile.notes_en),
+                            "extends": profile.extends}
+    if profile.successor is not None:
+        carried = carry_over(profile) or ([], [])
+        info["successor"] = {"profile": profile.successor.profile,
+                             "replaced_on": profile.successor.replaced_on.isoformat(),
+                             "note_vi": profile.successor.note_vi, "note_en": profile.successor.note_en,
+                             "carried": carried[0], "dropped": carried[1]}
+    return info

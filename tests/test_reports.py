@@ -53,7 +53,9 @@ def test_hostile_text_is_escaped_and_no_script_can_run() -> None:
         assert tree.get("lang") == lang
         assert not tree.xpath("//script") and not tree.xpath("//img")
         assert not [a for el in tree.iter() for a in el.attrib if a.startswith("on")]
-        assert not [h for h in tree.xpath("//a/@href") if not h.startswith(("http://", "https://"))]
+        # Only http(s) links and the report's own anchors (#FR-002).
+        assert not [h for h in tree.xpath("//a/@href") if not h.startswith(("http://", "https://", "#"))]
+        assert all(tree.get_element_by_id(h[1:]) is not None for h in tree.xpath("//a/@href") if h.startswith("#"))
         csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
         assert csp and "default-src 'none'" in csp[0]
         assert not tree.xpath("//link") and "src=" not in html.replace("src=x", "")
@@ -77,3 +79,33 @@ def test_unreachable_portal_and_index(tmp_path: Path) -> None:
     index = write_index(tmp_path, [{"portal": "down", "name": None, "score": None, "report": path.name,
                                     "findings": []}], title="nd42")
     assert lxml.html.fromstring(index.read_text(encoding="utf-8")).xpath("//a/@href") == ["down.html"]
+
+
+def test_profile_successor_carry_over_and_detail_tables() -> None:
+    from rules.profiles import load_profile, profile_info
+
+    snap, findings = portal()
+    findings[0].details["table"] = {"columns": ["Văn bản", "Ngày làm việc"], "rows": [[XSS, 7], ["QĐ 12", 1]]}
+    info = profile_info(load_profile("nd42-2022"))
+    for lang, words in (("vi", ("Văn bản đã được thay thế", "01/07/2026", "nd224-2026", "FR-001")),
+                        ("en", ("Instrument replaced", "01/07/2026", "nd224-2026", "FR-001"))):
+        html = render_portal_report(snap, findings, score={"score": 90.0, "counts": {"warn": 1}}, run=RUN,
+                                    profile=info, lang=lang)
+        tree = lxml.html.fromstring(html)
+        text = tree.text_content()
+        for word in words:
+            assert word in text, (lang, word)
+        cells = [td.text_content() for td in tree.xpath("//table[contains(@class,'details')]//td")]
+        assert cells == [XSS, "7", "QĐ 12", "1"] and not tree.xpath("//script")
+        summary = tree.xpath("//table[contains(@class,'summary')]//a/@href")
+        assert summary == ["#FR-002"]
+
+
+def test_a_profile_without_successor_shows_no_replacement_notice() -> None:
+    from rules.profiles import load_profile, profile_info
+
+    snap, findings = portal()
+    html = render_portal_report(snap, findings, score={"score": 90.0, "counts": {}}, run=RUN,
+                                profile=profile_info(load_profile("daknong-cchc")))
+    text = lxml.html.fromstring(html).text_content()
+    assert "Văn bản đã được thay thế" not in text and "Kế thừa hồ sơ" in text and "nd224-2026" in text
