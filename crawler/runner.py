@@ -13,6 +13,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.resolver import SETTING as RESOLVE_SETTING
 from crawler.spiders.portal import PortalSpider, ProgressFn
 from nd42.config import CrawlOptions, PortalConfig
 from nd42.records import PortalSnapshot
@@ -41,6 +42,9 @@ def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[
     )
     if options.user_agent:
         settings.set("USER_AGENT", options.user_agent, priority="cmdline")
+    if options.resolve:
+        settings.set("TWISTED_DNS_RESOLVER", "crawler.resolver.OverrideResolver", priority="cmdline")
+        settings.set(RESOLVE_SETTING, dict(options.resolve), priority="cmdline")
     if extra:
         settings.setdict(extra, priority="cmdline")
     return settings

@@ -16,8 +16,18 @@ from typing import Any
 
 from nd42 import __version__
 from nd42.clock import crawl_start, parse_clock
-from nd42.config import ConfigError, CrawlOptions, PortalConfig, load_portal_file, portal_id_from_url, validate_url
-from nd42.records import Finding, PortalSnapshot
+from nd42.config import (
+    ConfigError,
+    CrawlOptions,
+    PortalConfig,
+    load_portal_file,
+    parse_resolve,
+    portal_id_from_url,
+    validate_level,
+    validate_parent,
+    validate_url,
+)
+from nd42.records import LEVELS, Finding, PortalSnapshot
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -50,7 +60,8 @@ def _writable_file(path: Path, what: str) -> Path:
 def _crawl_options(args: argparse.Namespace) -> CrawlOptions:
     options = CrawlOptions(
         page_budget=args.budget, item_pages=args.item_pages, delay=args.delay, concurrency=args.concurrency,
-        timeout=args.timeout, obey_robots=not args.ignore_robots,
+        timeout=args.timeout, obey_robots=not args.ignore_robots, doc_pages=args.doc_pages,
+        resolve=parse_resolve(args.resolve),
     )
     options.validate()
     return options
@@ -141,6 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         portal = PortalConfig(id=portal_id_from_url(url), url=url)
     else:
         raise UsageError("thiếu URL / missing URL: nd42 check https://portal.example.gov.vn/")
+    _apply_portal_flags(portal, args)
     out_dir = _writable_dir(Path(args.out), "--out")
     json_path = _writable_file(Path(args.json), "--json") if args.json else None
     options = _crawl_options(args)
@@ -184,17 +196,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _apply_portal_flags(portal: PortalConfig, args: argparse.Namespace) -> None:
+    """``--name``, ``--level`` and ``--parent`` win over the portal file."""
+    if args.name:
+        portal.name = args.name
+    if args.level:
+        portal.level = validate_level(args.level, "--level")
+    if args.parent:
+        portal.parent = validate_parent(args.parent, "--parent")
+
+
 # ---------------------------------------------------------------------------------------------- parser
 def _add_crawl_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("crawl (politeness and bounds)")
     g.add_argument("--budget", type=int, default=60, help="page budget per portal (default 60)")
     g.add_argument("--item-pages", type=int, default=3, help="K: item pages opened when a listing shows no dates (3)")
+    g.add_argument("--doc-pages", type=int, default=3,
+                   help="document detail pages opened per documents listing, for their fields (3)")
     g.add_argument("--delay", type=float, default=0.5, help="seconds between requests to a portal (default 0.5)")
     g.add_argument("--concurrency", type=int, default=2, help="concurrent requests per portal, 1 or 2 (default 2)")
     g.add_argument("--timeout", type=float, default=30.0, help="download timeout in seconds (default 30)")
     g.add_argument("--ignore-robots", action="store_true",
                    help="do not obey robots.txt (an inspector's explicit choice; the report says so)")
     g.add_argument("--now", help="crawl clock override, ISO date or date-time (tests, re-runs); default: now")
+    g.add_argument("--resolve", action="append", metavar="HOST:IP",
+                   help="reach HOST at IP without any DNS query (repeatable), e.g. skhcn.hoalam.gov.vn:127.0.0.1")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -210,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("url", nargs="?", help="the portal's URL, e.g. https://skhcn.daknong.gov.vn/")
     check.add_argument("--portal-config", help="a portal TOML file (section overrides, rule options)")
     check.add_argument("--profile", help="legal profile (default nd42-2022)")
+    check.add_argument("--name", help="the agency's full name (the header rule looks for it)")
+    check.add_argument("--level", choices=LEVELS, help="the agency's level (the domain rule depends on it)")
+    check.add_argument("--parent", help="the parent portal's URL, e.g. https://hoalam.gov.vn/")
     check.add_argument("--out", default="nd42-out", help="directory for the HTML report (default ./nd42-out)")
     check.add_argument("--json", help="also write the run as JSON (schema nd42.check/1) to this file")
     check.add_argument("--db", help="SQLite database (default $ND42_DB or ~/.local/share/nd42/nd42.sqlite3)")

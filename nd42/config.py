@@ -7,6 +7,9 @@ rules' options for that portal::
     id = "so-khcn"
     name = "Sở Khoa học và Công nghệ"
     url = "https://skhcn.example.gov.vn/"
+    level = "department"                  # nd42.records.LEVELS
+    parent = "https://example.gov.vn/"    # the province's portal
+    tags = ["so", "khcn"]
 
     [sections.directive_documents]
     url = "https://skhcn.example.gov.vn/van-ban/chi-dao-dieu-hanh"
@@ -24,13 +27,14 @@ Errors name the file and the field, and are raised as :class:`ConfigError` (exit
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from nd42.records import SECTION_KINDS
+from nd42.records import LEVELS, SECTION_KINDS
 
 
 class ConfigError(Exception):
@@ -54,6 +58,14 @@ class PortalConfig:
     profile: str | None = None
     sections: dict[str, SectionOverride] = dataclasses.field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    level: str | None = None  # one of nd42.records.LEVELS
+    parent: str | None = None  # the parent portal's URL
+    tags: list[str] = dataclasses.field(default_factory=list)
+
+    def info(self) -> dict[str, Any]:
+        """The portal as configured, for ``PortalSnapshot.portal`` (docs/facts.md)."""
+        return {"name": self.name, "level": self.level, "parent": self.parent, "tags": list(self.tags),
+                "profile": self.profile, "rules": {k: dict(v) for k, v in self.rules.items()}}
 
 
 @dataclasses.dataclass
@@ -63,6 +75,7 @@ class CrawlOptions:
     page_budget: int = 60  # requests per portal, all roles together
     max_depth: int = 4  # home = 0, a listing linked from it = 1, its next page or an item = 2, ...
     item_pages: int = 3  # K: item pages opened when a listing shows no dates
+    doc_pages: int = 3  # detail pages opened per documents listing (legal, directive, consultation)
     listing_pages: int = 2  # first listing page, plus the next when the first shows no datable items
     candidates_per_kind: int = 2  # next candidate tried when the best one fails or is empty
     delay: float = 0.5  # seconds between requests to one portal (AutoThrottle adapts it)
@@ -72,6 +85,8 @@ class CrawlOptions:
     obey_robots: bool = True
     autothrottle: bool = True
     user_agent: str | None = None  # default: crawler.settings.USER_AGENT
+    # Host name → IP address, used instead of the DNS (demo portals and tests on 127.0.0.1).
+    resolve: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def validate(self) -> None:
         if not 1 <= self.concurrency <= 2:
@@ -80,6 +95,37 @@ class CrawlOptions:
             raise ConfigError("page budget, listing pages and depth must be positive; item pages ≥ 0")
         if self.delay < 0 or self.timeout <= 0:
             raise ConfigError("delay must be ≥ 0 and timeout > 0")
+        if self.doc_pages < 0:
+            raise ConfigError("document pages must be ≥ 0")
+        for host, ip in self.resolve.items():
+            validate_resolve(host, ip)
+
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_RESOLVE_HOST_RE = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*$", re.IGNORECASE)
+
+
+def validate_resolve(host: str, ip: str) -> None:
+    """A ``--resolve`` entry: a DNS host name and an IP address."""
+    if not _RESOLVE_HOST_RE.match(host):
+        raise ConfigError(f"--resolve {host}:{ip}: không phải tên máy chủ / not a host name: {host!r}")
+    try:
+        ipaddress.ip_address(ip)
+    except ValueError as exc:
+        raise ConfigError(f"--resolve {host}:{ip}: không phải địa chỉ IP / not an IP address: {ip!r}") from exc
+
+
+def parse_resolve(values: list[str] | None) -> dict[str, str]:
+    """``["host:ip", ...]`` (curl's ``--resolve`` without the port) → ``{host: ip}``."""
+    out: dict[str, str] = {}
+    for value in values or []:
+        host, sep, ip = value.partition(":")
+        if not sep:
+            raise ConfigError(f"--resolve {value!r}: expected HOST:IP, e.g. skhcn.hoalam.gov.vn:127.0.0.1")
+        host = host.strip().lower().rstrip(".")
+        validate_resolve(host, ip.strip())
+        out[host] = ip.strip()
+    return out
 
 
 _HOST_RE = re.compile(r"^[a-z0-9.\-\[\]:]+$", re.IGNORECASE)
@@ -150,7 +196,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
     if not isinstance(head, dict):
         raise ConfigError(f"{source}: portal: must be a table")
     for key in head:
-        if key not in ("id", "name", "url", "profile"):
+        if key not in ("id", "name", "url", "profile", "level", "parent", "tags"):
             raise ConfigError(f"{source}: portal.{key}: unknown key")
     if "url" not in head:
         raise ConfigError(f"{source}: portal.url: missing")
@@ -162,6 +208,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
     rules = data.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{source}: rules: must be a table of tables, e.g. [rules.\"FR-001\"]")
+    level, parent, tags = _portal_info(head, source)
     return PortalConfig(
         id=str(head.get("id") or portal_id_from_url(url)),
         url=url,
@@ -169,7 +216,39 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
         profile=head.get("profile"),
         sections=sections,
         rules={str(k): dict(v) for k, v in rules.items()},
+        level=level,
+        parent=parent,
+        tags=tags,
     )
+
+
+def validate_level(level: str | None, where: str) -> str | None:
+    if level is None:
+        return None
+    if level not in LEVELS:
+        raise ConfigError(f"{where}: unknown level {level!r} (known: {', '.join(LEVELS)})")
+    return level
+
+
+def validate_parent(parent: str | None, where: str) -> str | None:
+    if parent is None:
+        return None
+    try:
+        return validate_url(parent)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _portal_info(head: dict[str, Any], source: str) -> tuple[str | None, str | None, list[str]]:
+    level, parent, tags = head.get("level"), head.get("parent"), head.get("tags", [])
+    if level is not None and not isinstance(level, str):
+        raise ConfigError(f"{source}: portal.level: must be a string")
+    if parent is not None and not isinstance(parent, str):
+        raise ConfigError(f"{source}: portal.parent: must be a string (the parent portal's URL)")
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise ConfigError(f"{source}: portal.tags: must be a list of strings")
+    return (validate_level(level, f"{source}: portal.level"), validate_parent(parent, f"{source}: portal.parent"),
+            list(tags))
 
 
 def load_portal_file(path: Path) -> PortalConfig:

@@ -26,6 +26,7 @@ from crawler.extract.dates import (
     iso_to_vn_date,
     parse_date,
 )
+from crawler.extract.documents import row_meta
 from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, walk
 from crawler.extract.text import clean, fold
 from nd42.clock import vn_today
@@ -379,6 +380,7 @@ def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
         order_hint(page, containers) or "DMY"
     result.date_order = order
 
+    headers: dict[int, list[str]] = {}
     for container, anchor in zip(containers, group, strict=True):
         if overrides and overrides.date:
             hit, iso_value, text = _override_date(container, overrides.date, bounds, order)
@@ -389,6 +391,8 @@ def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
             item.date, item.date_text, item.date_source = hit.date, hit.text if len(text) > 80 else text, "listing"
         elif iso_value is not None:
             item.date, item.date_text, item.date_source = iso_to_vn_date(iso_value), text, "attribute"
+        rest = "" if container.tag == "tr" else _text_without(container, anchor.el)
+        item.meta = row_meta(page, container, anchor.el, rest, bounds, order, headers)
         result.items.append(item)
     result.next_page = _next_page(page, group)
     dated = [i.date for i in result.items if i.date]

@@ -61,6 +61,34 @@ def region_of(el: etree._Element) -> str:
     return "main"
 
 
+_REGION_TAGS = frozenset(("nav", "aside", "footer", "header"))
+# id/class/role strings repeat across a page (every list item carries the same classes), so the
+# verdict of the patterns is remembered per string; the walk costs a dict look-up per element.
+_MARK_CACHE: dict[str, str] = {}
+_MARK_CACHE_MAX = 20000
+
+
+def _mark_region(mark: str) -> str:
+    region = _MARK_CACHE.get(mark)
+    if region is None:
+        if _MENU_RE.search(mark):
+            region = "menu"
+        elif _SIDE_RE.search(mark):
+            region = "sidebar"
+        elif _FOOT_RE.search(mark):
+            region = "footer"
+        elif _RELATED_RE.search(mark):
+            region = "related"
+        elif _HEAD_RE.search(mark):
+            region = "header"
+        else:
+            region = ""
+        if len(_MARK_CACHE) >= _MARK_CACHE_MAX:
+            _MARK_CACHE.clear()
+        _MARK_CACHE[mark] = region
+    return region
+
+
 def classify(el: etree._Element, inherited: str) -> str:
     """The region of ``el`` given its parent's region (for one-pass tree walks)."""
     tag = el.tag if isinstance(el.tag, str) else ""
@@ -69,6 +97,8 @@ def classify(el: etree._Element, inherited: str) -> str:
         return inherited
     # Tag names are tested explicitly below; the patterns look at id, class and role only.
     mark = f"{el.get('id') or ''} {el.get('class') or ''} {el.get('role') or ''}".lower()
+    if tag not in _REGION_TAGS:
+        return _mark_region(mark) or inherited
     if tag == "nav" or _MENU_RE.search(mark):
         return "menu"
     if tag == "aside" or _SIDE_RE.search(mark):

@@ -20,9 +20,16 @@ from urllib.parse import unquote, urlsplit
 from crawler.extract.page import Link, ParsedPage
 from crawler.extract.text import fold, slug_words
 from nd42.records import SectionCandidate
+from nd42.textnorm import has_phrase
 
-# A label longer than this is an article title, not a menu entry.
+# A label longer than this is an article title, not a menu entry ...
 MAX_LABEL_WORDS = 12
+# ... unless section phrases cover most of it: Law 104/2016 words its sections at length ("Thông tin
+# về dự án, hạng mục đầu tư, đấu thầu, mua sắm công" is a menu entry of 13 words).
+LONG_LABEL_WORDS = 18
+LONG_LABEL_COVERAGE = 0.6
+# A document number or a date in a label makes it a title: "Kế hoạch số 95/KH-UBND", "Lịch 12/3".
+_TITLE_MARK = re.compile(r"\d+\s*/\s*\w")
 # Share of a label's words the phrases of one kind must cover.
 MIN_COVERAGE = 0.3
 # How much the place a link was seen adds to its score: menus are where sections live.
@@ -56,6 +63,7 @@ class Phrase:
 class Lexicon:
     phrases: tuple[Phrase, ...]
     priority: tuple[str, ...]
+    ignore: tuple[str, ...] = ()  # folded phrases: a label holding one names no section
 
     def kinds(self) -> tuple[str, ...]:
         return self.priority
@@ -86,7 +94,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 if variant:
                     phrases.append(Phrase(kind, tuple(variant.split()), anchored))
     priority = tuple(data.get("priority", list(data["kinds"])))
-    return Lexicon(tuple(phrases), priority)
+    ignore = tuple(fold(text) for text in data.get("ignore", {}).get("phrases", []))
+    return Lexicon(tuple(phrases), priority, ignore)
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +110,13 @@ def match_label(label: str, lexicon: Lexicon | None = None, *, folded: bool = Fa
     kind listed first in the lexicon's priority (specific kinds before "news").
     """
     lex = lexicon or default_lexicon()
-    words = (label if folded else fold(label)).split()
-    if not words or len(words) > MAX_LABEL_WORDS:
+    if not folded and _TITLE_MARK.search(label):
+        return None
+    text = label if folded else fold(label)
+    words = text.split()
+    if not words or len(words) > LONG_LABEL_WORDS:
+        return None
+    if lex.ignore and has_phrase(text, lex.ignore):
         return None
     covered: dict[str, set[int]] = {}
     best_phrase: dict[str, tuple[int, str]] = {}
@@ -122,7 +136,7 @@ def match_label(label: str, lexicon: Lexicon | None = None, *, folded: bool = Fa
     rank = {k: i for i, k in enumerate(lex.priority)}
     kind = max(covered, key=lambda k: (len(covered[k]), best_phrase[k][0], -rank.get(k, 99)))
     coverage = len(covered[kind]) / n
-    if coverage < MIN_COVERAGE:
+    if coverage < MIN_COVERAGE or (n > MAX_LABEL_WORDS and coverage < LONG_LABEL_COVERAGE):
         return None
     size, phrase_text = best_phrase[kind]
     return LabelMatch(kind, coverage, phrase_text, size)

@@ -7,7 +7,13 @@ Phases (the spider's idle signal moves from discovery to sections):
 2. **discovery** — the HTML site-map page, ``sitemap.xml`` (and those named in robots.txt).
 3. **sections** — the first listing page of each listing kind's best candidate, and the page of
    each other kind.  A listing without datable items leads to its next page and then to up to K
-   item pages; a failed or empty candidate leads to the next candidate.
+   item pages; a failed or empty candidate leads to the next candidate.  Documents listings
+   (legal, directive, consultation) also lead to their first detail pages, for the documents'
+   labelled fields.
+4. **probes** — a print function on an article page, the home page's search box tried with a
+   title the portal lists, and the English pages (:mod:`crawler.spiders.probing`).
+
+Every HTML page gets its facts (docs/facts.md) when it is recorded.
 
 Every request goes through :meth:`PortalSpider._request`, which enforces the page budget, the
 depth cap and the allowed hosts, so nothing outside the portal is ever fetched.  The spider only
@@ -30,10 +36,15 @@ from scrapy.http import Request, Response
 from crawler.errors import classify_failure, http_error_class, looks_like_challenge
 from crawler.extract.article import extract_article_date
 from crawler.extract.dates import DateBounds
+from crawler.extract.documents import doc_fact, merge_meta
+from crawler.extract.elements import file_ext
+from crawler.extract.facts import page_facts_scan
 from crawler.extract.listing import ListingOverrides, extract_listing
 from crawler.extract.page import ParsedPage
+from crawler.extract.scan import Scan
 from crawler.extract.sections import best_by_kind, discover, discover_urls
 from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap
+from crawler.spiders.probing import ProbeMixin
 from nd42.clock import in_vietnam
 from nd42.config import CrawlOptions, PortalConfig, allowed_hosts
 from nd42.records import (
@@ -63,6 +74,10 @@ CMS_MARKERS = (
     ("websphere", ("/wps/portal", "wpsPortletBody")),
 )
 ProgressFn = Callable[[str, dict[str, Any]], None]
+# Documents whose detail pages are opened for their labelled fields (number, issuer, dates...).
+DOC_KINDS = ("legal_documents", "directive_documents", "consultation")
+# Roles whose pages are not HTML documents of the portal: no page facts.
+NO_FACTS_ROLES = ("robots", "sitemap_xml")
 
 
 def guess_cms(body: bytes, headers: dict[str, str]) -> str | None:
@@ -74,7 +89,7 @@ def guess_cms(body: bytes, headers: dict[str, str]) -> str | None:
     return None
 
 
-class PortalSpider(scrapy.Spider):
+class PortalSpider(ProbeMixin, scrapy.Spider):
     name = "portal"
 
     def __init__(self, portal: PortalConfig | None = None, options: CrawlOptions | None = None,
@@ -99,8 +114,12 @@ class PortalSpider(scrapy.Spider):
         self.allowed = allowed_hosts(portal.url)
         # Scrapy's offsite middleware also drops redirects that leave the portal.
         self.allowed_domains = sorted({h.rsplit(":", 1)[0] if h.count(":") == 1 else h for h in self.allowed})
-        self.snapshot = PortalSnapshot(portal_id=portal.id, url=portal.url, started_at=self.clock, name=portal.name)
+        self.snapshot = PortalSnapshot(portal_id=portal.id, url=portal.url, started_at=self.clock, name=portal.name,
+                                       portal=portal.info())
         self.issued = 0
+        self.refused: str | None = None  # why the last _request returned None: offsite|seen|depth|budget
+        self.opened_items: set[str] = set()
+        self.sitemap_xml_states: list[str] = []
         self.seen: set[str] = set()
         self.phase = "home"
         self.candidates: list[SectionCandidate] = []
@@ -122,24 +141,36 @@ class PortalSpider(scrapy.Spider):
     def _request(self, url: str, role: str, callback: Callable[..., Any], *, kind: str | None = None, depth: int = 0,
                  priority: int = 0, extra: dict[str, Any] | None = None, robots: bool = True) -> Request | None:
         if urlsplit(url).netloc.lower() not in self.allowed:
+            self.refused = "offsite"
             return None
         key = url.split("#", 1)[0]
         if key in self.seen:
+            self.refused = "seen"
             return None
         if depth > self.options.max_depth:
+            self.refused = "depth"
             return None
         if self.issued >= self.options.page_budget:
             self.budget_hit = True
+            self.refused = "budget"
             return None
+        self.refused = None
         self.seen.add(key)
         self.issued += 1
         meta: dict[str, Any] = {"role": role, "kind": kind, "depth": depth, "t0": time.monotonic(),
                                 "handle_httpstatus_list": HANDLED_STATUSES, **(extra or {})}
         if not robots:
             meta["dont_obey_robotstxt"] = True
+        if urlsplit(key).hostname in self.options.resolve:
+            # A host mapped by --resolve must never reach a proxy, which would look it up in the DNS.
+            meta["proxy"] = None
         return Request(key, callback=callback, errback=self._failed, meta=meta, priority=priority, dont_filter=True)
 
     def _record(self, response: Response) -> tuple[PageFetch, ParsedPage | None]:
+        page, parsed, _found = self._record_scan(response)
+        return page, parsed
+
+    def _record_scan(self, response: Response) -> tuple[PageFetch, ParsedPage | None, Scan | None]:
         meta = response.meta
         original = (meta.get("redirect_urls") or [response.request.url if response.request else response.url])[0]
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1")
@@ -158,9 +189,13 @@ class PortalSpider(scrapy.Spider):
         self.snapshot.pages.append(page)
         self._progress("page", {"url": response.url, "status": response.status})
         parsed = None
+        found = None
         if page.ok and isinstance(response, scrapy.http.TextResponse) and _is_html(page.content_type, response.body):
             parsed = ParsedPage(response.url, response.body, page.content_type)
-        return page, parsed
+            if page.role not in NO_FACTS_ROLES:
+                facts, found = page_facts_scan(parsed, page.role, self.allowed)
+                page.facts.update(facts)
+        return page, parsed, found
 
     def _failed(self, failure: Any) -> Iterator[Request]:
         request = failure.request
@@ -193,10 +228,12 @@ class PortalSpider(scrapy.Spider):
         self.allowed |= allowed_hosts(response.url) if urlsplit(response.url).netloc.lower().removeprefix("www.") == \
             urlsplit(self.portal.url).netloc.lower().removeprefix("www.") else set()
         self.snapshot.cms = guess_cms(response.body, page.headers)
+        self.snapshot.discovery.update({"menus": "read" if parsed is not None else "failed",
+                                        "sitemap_page": "absent", "sitemap_xml": "absent"})
         if parsed is None:
             self.phase = "done"
             return
-        page.facts.update({"title": parsed.title, "lang": parsed.lang, "generator": parsed.generator})
+        self.home_page = page
         self.snapshot.name = self.snapshot.name or parsed.title or None
         self._add_candidates(discover(parsed, "home", self.allowed))
         self.phase = "discovery"
@@ -211,6 +248,7 @@ class PortalSpider(scrapy.Spider):
         if sitemap_pages:
             req = self._request(sitemap_pages[0].url, "sitemap_page", self.parse_sitemap_page, kind="sitemap", depth=1)
             if req is not None:
+                self.snapshot.discovery["sitemap_page"] = "failed"  # until its page is read
                 yield req
 
     # ------------------------------------------------------------------ phase 2: discovery
@@ -228,9 +266,14 @@ class PortalSpider(scrapy.Spider):
     def parse_sitemap_xml(self, response: Response) -> Iterator[Request]:
         page, _ = self._record(response)
         if page.status is None or page.status >= 400:
+            self._sitemap_xml_state("absent" if page.status in (404, 410) else "failed")
             return
         result = parse_sitemap(response.body)
         page.facts.update({"urls": len(result.urls), "children": len(result.children), "error": result.error})
+        if result.error and not result.urls and not result.children:
+            self._sitemap_xml_state("invalid")
+        else:
+            self._sitemap_xml_state("read" if result.urls or result.children else "absent")
         self._add_candidates(discover_urls(result.urls, "sitemap_xml", self.allowed))
         depth = response.meta.get("depth", 1)
         for child in result.children[:3]:
@@ -238,9 +281,18 @@ class PortalSpider(scrapy.Spider):
             if req is not None:
                 yield req
 
+    def _sitemap_xml_state(self, state: str) -> None:
+        """Several sitemaps may be fetched (robots.txt names some): the best outcome stands."""
+        self.sitemap_xml_states.append(state)
+        for best in ("read", "invalid", "failed", "absent"):
+            if best in self.sitemap_xml_states:
+                self.snapshot.discovery["sitemap_xml"] = best
+                return
+
     def parse_sitemap_page(self, response: Response) -> Iterator[Request]:
         page, parsed = self._record(response)
         if parsed is not None:
+            self.snapshot.discovery["sitemap_page"] = "read"
             self._add_candidates(discover(parsed, "sitemap_page", self.allowed))
             self._set_section(SectionSnapshot("sitemap", _label_of(self.candidates, "sitemap", page.url), page.url,
                                               "menu", state="page", pages=[page.url]))
@@ -251,14 +303,20 @@ class PortalSpider(scrapy.Spider):
         self.snapshot.candidates.extend(found)
 
     def _on_idle(self, spider: scrapy.Spider) -> None:
-        if spider is not self or self.phase != "discovery":
+        if spider is not self or self.phase not in ("discovery", "sections"):
             return
-        self.phase = "sections"
-        scheduled = 0
-        for request in self._section_requests():
+        if self.phase == "discovery":
+            self.phase = "sections"
+            requests = list(self._section_requests())
+            if not requests:
+                self.phase = "probes"
+                requests = list(self._probe_requests())
+        else:
+            self.phase = "probes"
+            requests = list(self._probe_requests())
+        for request in requests:
             self.crawler.engine.crawl(request)
-            scheduled += 1
-        if scheduled:
+        if requests:
             raise DontCloseSpider
 
     # ------------------------------------------------------------------ phase 3: sections
@@ -357,6 +415,8 @@ class PortalSpider(scrapy.Spider):
                 return
             self._set_section(section)
         depth = response.meta.get("depth", 1)
+        if kind in DOC_KINDS and not continuing:
+            yield from self._open_doc_pages(section, depth)
         if result.ascending and result.next_page and self.listing_pages.get(kind, 1) < self.options.listing_pages + 1:
             # Oldest first: the newest items are further on, so the next page is worth its request.
             self.listing_pages[kind] = self.listing_pages.get(kind, 1) + 1
@@ -377,6 +437,30 @@ class PortalSpider(scrapy.Spider):
                 return
         yield from self._open_items(kind, depth)
 
+    def _open_doc_pages(self, section: SectionSnapshot, depth: int) -> Iterator[Request]:
+        """The first documents' detail pages, dated or not: their labelled fields complete the items' meta."""
+        opened = 0
+        for item in section.items:
+            if opened >= self.options.doc_pages:
+                break
+            if not item.url:
+                continue
+            if file_ext(item.url):
+                # The title links the file itself: that is the document's file, and there is no detail page.
+                item.meta = merge_meta(item.meta, {"files": [item.url]})
+                continue
+            req = self._request(item.url, "article", self.parse_article, kind=section.kind, depth=depth + 1,
+                                priority=5, extra={"item_url": item.url})
+            if req is None:
+                if self.refused == "budget":
+                    break
+                continue
+            opened += 1
+            self.opened_items.add(item.url)
+            yield req
+        if opened:
+            section.notes.append(f"opened {opened} document detail page(s)")
+
     def _open_items(self, kind: str, depth: int) -> Iterator[Request]:
         section = self.snapshot.sections.get(kind)
         if section is None:
@@ -385,27 +469,38 @@ class PortalSpider(scrapy.Spider):
         for item in section.items:
             if opened >= self.options.item_pages or not item.url:
                 break
+            if item.url in self.opened_items:
+                # Already opened as a document detail page: its date is read there.
+                opened += 1
+                continue
             req = self._request(item.url, "article", self.parse_article, kind=kind, depth=depth + 1, priority=5,
                                 extra={"item_url": item.url})
             if req is not None:
                 opened += 1
+                self.opened_items.add(item.url)
                 yield req
         if opened:
             section.notes.append(f"listing shows no dates: opened {opened} item page(s)")
 
     def parse_article(self, response: Response) -> Iterator[Request]:
-        page, parsed = self._record(response)
-        section = self.snapshot.sections.get(response.meta["kind"])
+        page, parsed, scanned = self._record_scan(response)
+        kind = response.meta["kind"]
+        section = self.snapshot.sections.get(kind)
         if parsed is None or section is None:
             return iter(())
-        found = extract_article_date(parsed, self.bounds, section.date_order or "DMY")
-        for item in section.items:
-            if item.url == response.meta["item_url"]:
-                if found is not None:
-                    item.date, item.date_text, item.date_source = found.date, found.text, "article"
-                    item.date_url = response.url
-                    page.facts["date_stage"] = found.stage
-                break
+        order = section.date_order or "DMY"
+        item = next((i for i in section.items if i.url == response.meta["item_url"]), None)
+        if item is not None and item.date is None:
+            found = extract_article_date(parsed, self.bounds, order)
+            if found is not None:
+                item.date, item.date_text, item.date_source = found.date, found.text, "article"
+                item.date_url = response.url
+                page.facts["date_stage"] = found.stage
+        if kind in DOC_KINDS and scanned is not None:
+            doc = doc_fact(scanned, self.bounds, order, files=page.facts.get("files", []))
+            page.facts["doc"] = doc
+            if item is not None:
+                item.meta = merge_meta(item.meta, doc)
         return iter(())
 
     def _after_failure(self, page: PageFetch, meta: dict[str, Any]) -> Iterator[Request]:
@@ -426,10 +521,16 @@ class PortalSpider(scrapy.Spider):
                                               pages=[page.url], error_class=page.error_class))
         elif role == "home":
             self.phase = "done"
+            self.snapshot.discovery["menus"] = "failed"
+        elif role == "sitemap_xml":
+            self._sitemap_xml_state("failed")
+        else:
+            yield from self._probe_failed(page, meta)
 
     # ------------------------------------------------------------------ end
     def closed(self, reason: str) -> None:
         snap = self.snapshot
+        self._finish_probes()
         snap.finished_at = self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)
         snap.crawl.update({
             "finish_reason": reason,
@@ -439,6 +540,8 @@ class PortalSpider(scrapy.Spider):
             "budget_exhausted": self.budget_hit,
             "max_depth": self.options.max_depth,
             "item_pages": self.options.item_pages,
+            "doc_pages": self.options.doc_pages,
+            "resolved_hosts": sorted(self.options.resolve),
             "robots_obeyed": self.options.obey_robots,
             "user_agent": self.settings.get("USER_AGENT"),
             "concurrency_per_domain": self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
