@@ -24,6 +24,7 @@ from nd42.textnorm import clean, fold
 DATE_FIELDS = ("issued", "posted", "effective", "deadline")
 TEXT_FIELDS = ("number", "doc_type", "issuer", "abstract", "signer")
 VALUE_CHARS = 300
+DATE_VALUE_CHARS = 60
 LABELS_CAP = 30
 FILES_CAP = 10
 # Folded label phrases per field.  A label is a field's when it is one of these phrases or starts
@@ -116,6 +117,9 @@ def labelled_values(text: str) -> list[LabelledText]:
         label_span = m.span("c") if m.group("c") is not None else m.span("n")
         label = text[label_span[0]:label_span[1]]
         field = field_for_label(label)
+        if field in DATE_FIELDS:
+            # A date with its time and author fits; what follows the last label is other content.
+            value = value[:DATE_VALUE_CHARS].rstrip()
         if field is not None:
             out.append(LabelledText(field, label, value))
     return out

@@ -30,9 +30,15 @@ def form_facts(found: Scan, cap: int) -> list[dict[str, Any]]:
     labels = _label_map(found)
     out: list[dict[str, Any]] = []
     in_forms: set[int] = set()
+    # Each field belongs to its nearest form (nested forms are invalid HTML, yet seen).
+    by_form: dict[int, list[Placed]] = {}
+    for placed in found.inputs:
+        owner = next(placed.el.iterancestors("form"), None)
+        if owner is not None:
+            by_form.setdefault(id(owner), []).append(placed)
     for placed in found.forms:
         form = placed.el
-        fields = [p for p in found.inputs if _inside(p.el, form)]
+        fields = by_form.get(id(form), [])
         in_forms.update(id(p.el) for p in fields)
         if _is_webforms_wrapper(form, fields):
             out.extend(_webforms_parts(found, form, fields, labels, placed))

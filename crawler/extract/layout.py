@@ -197,7 +197,8 @@ def language_links(found: Scan) -> list[dict[str, str]]:
         if url is None or url in seen:
             continue
         label = anchor_label(el)
-        folded = fold(label)
+        # Language switches have short labels: longer ones need no folding.
+        folded = fold(label) if len(label) <= 24 else label
         lang = (el.get("hreflang") or el.get("lang") or "").lower()
         by_label = folded in _ENGLISH_LABELS
         by_attr = lang.startswith("en")

@@ -168,6 +168,7 @@ class ParsedPage:
         self.tree = _parse(body, content_type)
         base = self.tree.find(".//base[@href]")
         self.base_url = urljoin(url, base.get("href") or "") if base is not None else url
+        self._absolute_cache: dict[str, str | None] = {}
 
     @cached_property
     def title(self) -> str:
@@ -199,6 +200,14 @@ class ParsedPage:
         return None
 
     def absolute(self, href: str) -> str | None:
+        # Fact builders resolve the same hrefs several times (menu, external links, language links).
+        try:
+            return self._absolute_cache[href]
+        except KeyError:
+            url = self._absolute_cache[href] = self._absolute(href)
+            return url
+
+    def _absolute(self, href: str) -> str | None:
         href = href.strip()
         if not href or href.lower().startswith(SKIP_SCHEMES):
             return None

@@ -21,6 +21,7 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _NO_TEXT = frozenset(("script", "style", "template", "noscript", "select", "option", "optgroup", "textarea"))
 _SKIP = frozenset(("script", "style", "template", "noscript", "svg", "math", "head"))
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4"))
+_FORM_TAGS = frozenset(("form", "input", "select", "textarea", "button", "iframe", "frame"))
 # Block-level tags: their boundaries separate words; inline tags (b, span, a) do not.
 _BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "br", "h1", "h2", "h3", "h4", "h5",
                      "h6", "dt", "dd", "dl", "section", "article", "header", "footer", "nav", "aside", "form",
@@ -147,15 +148,17 @@ def scan(page: ParsedPage, *, full: bool = False) -> Scan:
             reg = own
         if reg == "menu":
             menu_seen = True
-        if not full and (reg != "main" or hid) and tag not in ("form", "iframe", "frame"):
-            # Outside the main region only forms and frames matter on ordinary pages.
+        if not full and (hid or reg in ("menu", "footer")) and tag not in _FORM_TAGS:
+            # Menus, footers and hidden blocks of ordinary pages: only their forms and frames matter.
             stack.append((reg, band, hid, False))
             _collect_forms_only(result, el, reg, band, hid)
             walker.skip_subtree()
             continue
         texty = texty and tag not in _NO_TEXT
         stack.append((reg, band, hid, texty))
-        _place(result, el, tag, reg, band, hid)
+        if full or reg == "main" or tag in _FORM_TAGS:
+            # Headers and sidebars of ordinary pages give text for the body fallback, no elements.
+            _place(result, el, tag, reg, band, hid)
         text = el.text
         if text and texty and not hid and not text.isspace():
             _text(result, text, reg, band, menu_seen)
