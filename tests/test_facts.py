@@ -23,7 +23,8 @@ def facts(html: str, role: str = "content", url: str = BASE) -> dict[str, Any]:
 
 LIFERAY_HOME = """<!DOCTYPE html><html class="aui ltr" lang="vi-VN"><head><title>Sở Khoa học và Công nghệ</title>
 <meta name="generator" content="Liferay Portal"><link rel="stylesheet" media="print" href="/print.css"></head><body>
-<div id="banner" class="banner"><img src="/documents/logo.png" alt="Quốc huy"><h1>SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA LÂM</h1>
+<div id="banner" class="banner"><img src="/documents/logo.png" alt="Quốc huy">
+<h1>SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA LÂM</h1>
   <div class="egov_date">Thứ Tư, 02/12/2026</div>
   <a href="/en/home" hreflang="en"><img src="/flag-en.png" alt="English"></a>
   <form action="/tim-kiem" method="get"><input type="hidden" name="p_p_id" value="3">
@@ -36,11 +37,13 @@ LIFERAY_HOME = """<!DOCTYPE html><html class="aui ltr" lang="vi-VN"><head><title
   <li><a href="https://dichvucong.gov.vn/">Dịch vụ công</a></li>
   <li><a href="/web/guest/so-do-site">Sơ đồ cổng</a></li>
 </ul></nav>
-<div id="content"><h2>Tin tức - Sự kiện</h2><ul><li><a href="/-/view_content/1-tin">Hội nghị tổng kết năm 2026</a></li></ul>
+<div id="content"><h2>Tin tức - Sự kiện</h2>
+  <ul><li><a href="/-/view_content/1-tin">Hội nghị tổng kết năm 2026</a></li></ul>
   <map name="m"><area href="https://chinhphu.vn/" alt="Chính phủ"></map>
   <iframe src="https://www.youtube.com/embed/x" title="Video"></iframe></div>
 <div class="lienket"><select onchange="window.open(this.value)"><option value="0">-- Liên kết website --</option>
-  <option value="https://hoalam.gov.vn/">Cổng TTĐT tỉnh Hòa Lâm</option><option value="www.most.gov.vn">Bộ KH&amp;CN</option>
+  <option value="https://hoalam.gov.vn/">Cổng TTĐT tỉnh Hòa Lâm</option>
+  <option value="www.most.gov.vn">Bộ KH&amp;CN</option>
   </select></div>
 <div id="footer"><p>Cơ quan chủ quản: Sở Khoa học và Công nghệ tỉnh Hòa Lâm</p>
   <p>Địa chỉ: Số 1 đường Lê Lợi. Điện thoại: 0261 3822 123. Email: skhcn@hoalam.gov.vn</p>
