@@ -110,7 +110,9 @@ LOGO_WORDS = ("logo", "quoc huy", "quochuy", "emblem", "bieu trung", "bieutrung"
 AGENCY_WORDS_FOLDED = ("uy ban nhan dan", "ubnd", "ban quan ly", "cong thong tin dien tu", "trang thong tin dien tu")
 AGENCY_WORDS_CLEAN = re.compile(r"(?<!\w)(sở|bộ)\s+\w", re.IGNORECASE)
 # Locality part that a header often puts on its own line ("UBND TỈNH HÒA LÂM" above "SỞ …").
-LOCALITY = re.compile(r"^(?P<agency>.+?)\s+(?P<locality>(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+.+)$")
+# Every place a locality may start is tried: "xa" is also the first word of "xã hội" (Sở Lao động –
+# Thương binh và Xã hội tỉnh …).
+LOCALITY = re.compile(r"\b(?:tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong)\s+\S")
 
 
 @register
@@ -282,16 +284,21 @@ class Header(ComplianceRule):
         target = fold(name)
         sources = {"header_text": fold(text), "image_alt": fold(" | ".join(alts)), "title": fold(title)}
         for where, folded in sources.items():
-            if has_phrase(folded, (target,)):
+            # Block elements are sometimes joined without a space ("…TỈNH HÒA LÂMThứ tư"), so the
+            # name only needs a word boundary where it starts.
+            if has_phrase(folded, (target,)) or re.search(r"\b" + re.escape(target), folded):
                 return "full", where
         visible = f"{sources['header_text']} {sources['image_alt']}"
-        split = LOCALITY.match(target)
-        if split:
-            agency, locality = split.group("agency"), split.group("locality")
-            if has_phrase(visible, (agency,)) and has_phrase(visible, (locality,)):
+        partial: str | None = None
+        for split in LOCALITY.finditer(target):
+            agency, locality = target[:split.start()].strip(), target[split.start():]
+            if not agency or not has_phrase(visible, (agency,)):
+                continue
+            if has_phrase(visible, (locality,)):
                 return "split", "header_text"
-            if has_phrase(visible, (agency,)):
-                return "partial", matched_words(text, agency) or matched_words(" | ".join(alts), agency) or agency
+            partial = partial or agency
+        if partial:
+            return "partial", matched_words(text, partial) or matched_words(" | ".join(alts), partial) or partial
         return None, None
 
 
