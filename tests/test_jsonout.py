@@ -86,7 +86,7 @@ def test_top_level_keys_and_version() -> None:
         "id": 7, "kind": "check", "started_at": "2026-11-24T12:00:00+07:00",
         "finished_at": "2026-11-24T12:00:30+07:00", "status": "complete", "tool_version": __version__,
         "profile": {"id": "nd42-2022", "title_vi": "Nghị định 42/2022/NĐ-CP", "title_en": "Decree 42/2022",
-                    "notes_vi": ["ghi chú"], "notes_en": ["a note"]},
+                    "notes_vi": ["ghi chú"], "notes_en": ["a note"], "extends": None, "successor": None},
     }
     assert doc["portal"] == {"id": "so-a.gov.vn", "url": "http://so-a.gov.vn/", "home_url": "http://so-a.gov.vn/",
                              "name": "Sở Tư pháp", "cms": "dnn", "reachable": True,
@@ -161,7 +161,7 @@ def test_run_info_and_sparse_inputs() -> None:
     doc = portal_document({"id": 1, "kind": "check", "started_at": NOW, "status": "incomplete",
                            "profile": "nd42-2022"}, snap, [], {"score": None}, {})
     assert doc["run"]["profile"] == {"id": "nd42-2022", "title_vi": None, "title_en": None, "notes_vi": [],
-                                     "notes_en": []}
+                                     "notes_en": [], "extends": None, "successor": None}
     assert doc["run"]["finished_at"] is None
     assert doc["portal"]["reachable"] is False
     assert doc["pages"] == doc["sections"] == doc["findings"] == []
