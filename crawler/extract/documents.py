@@ -253,10 +253,11 @@ def doc_fact(found: Scan, bounds: DateBounds, order: str, files: list[dict[str, 
         _table_pairs(page, placed.el, fields)
     for placed in found.dls:
         _dl_pairs(placed.el, fields)
-    text, _scope = found.text()
-    for pair in labelled_values(text):
-        fields.label(pair.label)
-        fields.add(pair.field, pair.value)
+    _text, scope = found.text()
+    for line in (found.main_text if scope == "main" else found.body_text).lines():
+        for pair in labelled_values(line):
+            fields.label(pair.label)
+            fields.add(pair.field, pair.value)
     for item in files or []:
         fields.file(item["url"])
     dates = {f: date_value(f, fields.raw.get(f, ""), bounds, order) for f in DATE_FIELDS}

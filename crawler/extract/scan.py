@@ -56,6 +56,15 @@ class _Buffer:
     def text(self) -> str:
         return clean("".join(self.parts))[: self.cap]
 
+    def lines(self) -> list[str]:
+        """The text cut at block boundaries ("Label: value" lines of a detail page)."""
+        out = []
+        for line in "".join(self.parts).split("\n"):
+            line = clean(line)
+            if line:
+                out.append(line)
+        return out
+
 
 @dataclass
 class Scan:
@@ -114,7 +123,7 @@ def scan(page: ParsedPage, *, full: bool = False) -> Scan:
             reg, band, hid, texty = stack[-1]
             if texty and not hid:
                 if isinstance(tag, str) and tag in _BLOCKS:
-                    _text(result, " ", reg, band, menu_seen)
+                    _text(result, "\n", reg, band, menu_seen)
                 tail = el.tail
                 if tail and not tail.isspace():
                     _text(result, tail, reg, band, menu_seen)
