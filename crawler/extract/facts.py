@@ -34,7 +34,8 @@ def page_facts(page: ParsedPage, role: str, hosts: Iterable[str] = ()) -> dict[s
 def page_facts_scan(page: ParsedPage, role: str, hosts: Iterable[str] = ()) -> tuple[dict[str, Any], Scan]:
     """:func:`page_facts` and the scan they were read from (documents and probes read it again)."""
     home = role == "home"
-    found = scan(page, full=home)
+    # English pages are searched for their organisation and contacts links, which live in menus.
+    found = scan(page, full=home or role == "english")
     facts = main_facts(found, forms_cap=10 if home else 5)
     if home:
         facts.update(home_facts(found, set(hosts)))
