@@ -56,6 +56,34 @@ LABELS = [
     ("Danh bạ điện thoại", "contacts"),
     ("Sơ đồ site", "sitemap"),
     ("Sơ đồ cổng thông tin", "sitemap"),
+    # Law 104/2016 Art. 19 sections
+    ("Phổ biến giáo dục pháp luật", "legal_dissemination"),
+    ("Tuyên truyền pháp luật", "legal_dissemination"),
+    ("PBGDPL", "legal_dissemination"),
+    ("Chiến lược, định hướng, quy hoạch, kế hoạch phát triển", "plans"),
+    ("Kế hoạch", "plans"),
+    ("Quy hoạch", "plans"),
+    ("Thông tin về dự án, hạng mục đầu tư, đấu thầu, mua sắm công", "investment"),
+    ("Đầu tư công", "investment"),
+    ("Thông tin đấu thầu", "investment"),
+    ("Công khai ngân sách", "budget"),
+    ("Dự toán - Quyết toán", "budget"),
+    ("Công khai tài chính", "budget"),
+    ("Số liệu thống kê", "statistics"),
+    ("Thống kê", "statistics"),
+    ("Đề tài khoa học", "science"),
+    ("Nhiệm vụ khoa học và công nghệ", "science"),
+    ("Kết quả nghiên cứu", "science"),
+    ("Lấy ý kiến dự thảo", "consultation"),
+    ("Góp ý dự thảo văn bản", "consultation"),
+    ("Dự thảo văn bản QPPL", "consultation"),
+    ("Lấy ý kiến nhân dân", "consultation"),
+    ("Tiếp cận thông tin", "access_to_information"),
+    ("Danh mục thông tin phải công khai", "access_to_information"),
+    ("Công khai thông tin", "access_to_information"),
+    # ... and the old kinds keep their labels next to the new phrases
+    ("Văn bản pháp luật", "legal_documents"),
+    ("Liên hệ góp ý", "contacts"),
 ]
 
 
@@ -70,6 +98,15 @@ def test_labels_name_their_kind(label: str, kind: str) -> None:
     # Titles of articles mention section words but are not sections.
     "Đoàn Thanh niên tổ chức hiến máu tình nguyện đợt 1 năm 2026 tại trụ sở cơ quan",
     "Công đoàn cơ quan tổ chức giải bóng chuyền hơi chào mừng ngày truyền thống ngành",
+    # Visitor counters are widgets, not statistics sections.
+    "Thống kê truy cập", "Số lượt truy cập", "Đang online",
+    # Document numbers and dates make a label a title.
+    "Kế hoạch số 95/KH-UBND", "Quyết toán ngân sách 2025 (12/3)",
+    "Kế hoạch tổ chức hội nghị tổng kết công tác năm 2026 của Sở",
+    # An agency's name is no science section.
+    "Sở Khoa học và Công nghệ tỉnh Hòa Lâm",
+    # Long titles stay titles unless section phrases cover most of them.
+    "Thông tin về việc tổ chức lễ ký kết hợp tác đầu tư giữa tỉnh và các doanh nghiệp nước ngoài năm nay",
 ])
 def test_non_section_labels(label: str) -> None:
     assert match_label(label) is None
@@ -148,3 +185,12 @@ def test_lexicon_is_data(tmp_path: Path) -> None:
     lex = load_lexicon(custom)
     assert match_label("Chi đoàn cơ sở", lex) is not None
     assert match_label("Công đoàn", lex) is None
+
+
+def test_ignore_phrases_are_data(tmp_path: Path) -> None:
+    custom = tmp_path / "lexicon.toml"
+    custom.write_text('priority = ["statistics"]\n[ignore]\nphrases = ["truy cap"]\n'
+                      '[kinds.statistics]\nphrases = ["thong ke"]\n', encoding="utf-8")
+    lex = load_lexicon(custom)
+    assert match_label("Thống kê", lex) is not None
+    assert match_label("Thống kê truy cập", lex) is None
