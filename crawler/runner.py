@@ -45,6 +45,8 @@ def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[
     if options.resolve:
         settings.set("TWISTED_DNS_RESOLVER", "crawler.resolver.OverrideResolver", priority="cmdline")
         settings.set(RESOLVE_SETTING, dict(options.resolve), priority="cmdline")
+        # A proxy would look the mapped names up in the DNS (robots.txt requests included): connect directly.
+        settings.set("HTTPPROXY_ENABLED", False, priority="cmdline")
     if extra:
         settings.setdict(extra, priority="cmdline")
     return settings

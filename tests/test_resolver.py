@@ -24,6 +24,7 @@ def test_settings_install_the_resolver_only_when_asked() -> None:
     settings = build_settings(CrawlOptions(resolve={"skhcn.hoalam.gov.vn": "127.0.0.1"}))
     assert settings["TWISTED_DNS_RESOLVER"] == "crawler.resolver.OverrideResolver"
     assert settings.getdict("ND42_RESOLVE") == {"skhcn.hoalam.gov.vn": "127.0.0.1"}
+    assert settings.getbool("HTTPPROXY_ENABLED") is False
 
 
 def test_mapped_hosts_are_answered_without_a_lookup() -> None:

@@ -161,9 +161,6 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
                                 "handle_httpstatus_list": HANDLED_STATUSES, **(extra or {})}
         if not robots:
             meta["dont_obey_robotstxt"] = True
-        if urlsplit(key).hostname in self.options.resolve:
-            # A host mapped by --resolve must never reach a proxy, which would look it up in the DNS.
-            meta["proxy"] = None
         return Request(key, callback=callback, errback=self._failed, meta=meta, priority=priority, dont_filter=True)
 
     def _record(self, response: Response) -> tuple[PageFetch, ParsedPage | None]:
