@@ -861,55 +861,82 @@ class Official:
         return bool(self.title and self.phone and self.official_email)
 
 
-def capitalised_run(words: Words, start: int, limit: int = 6) -> int:
-    """How many capitalised words follow from ``start`` (a personal name is 2–5 of them)."""
+# Common Vietnamese family names (folded): a capitalised run starting with one is a personal name.
+SURNAMES = frozenset((
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
+    "ly", "dinh", "dao", "trinh", "mai", "truong", "luong", "lam", "ha", "ta", "cao", "doan", "vuong", "chau", "thai",
+    "to", "kieu", "trieu", "luu", "quach", "la", "tong", "giang", "hua", "khuc", "lai", "nong", "luc", "thach",
+    "ton", "bach", "kim", "mac", "hong", "van", "au", "khong", "lo", "ninh", "quang", "thieu", "tu",
+))
+# A name right after these words is a street or place ("đường Lê Lợi", "số 5 Ông Ích Khiêm", "tỉnh Hà Tĩnh").
+PLACE_WORDS = frozenset(("duong", "pho", "so", "quan", "huyen", "tinh", "phuong", "xa", "thi", "tran", "ngo", "hem",
+                         "kiet", "thon", "ap", "khu", "cau", "cho", "nga"))
+
+
+def name_run(words: Words, start: int, limit: int = 5) -> int:
+    """How many capitalised words, separated only by spaces, follow from ``start``."""
     end = start
-    while end < len(words) and end - start < limit and words.capitalised(end) and not words.folded[end].isdigit():
+    while (end < len(words) and end - start < limit and words.capitalised(end) and not words.folded[end].isdigit()
+           and (end == start or words.joined(end))):
         end += 1
     return end - start
 
 
+def person_at(words: Words, i: int) -> int | None:
+    """The end (word index) of a person's name starting at word ``i``, or None.
+
+    "Ông/Bà/Đồng chí" and two capitalised words, or a family name and two more capitalised words
+    ("Trần Văn Bình").  A title alone ("Giám đốc Sở") is not a person: the law asks for the
+    official's name.  Street and place names ("đường Lê Lợi", "Bà Rịa – Vũng Tàu") are not people.
+    """
+    if not words.capitalised(i) or (i > 0 and (words.folded[i - 1] in PLACE_WORDS or words.folded[i - 1].isdigit())):
+        return None
+    for prefix in PERSON_PREFIXES:
+        size = len(prefix.split())
+        if tuple(words.folded[i:i + size]) == tuple(prefix.split()) and i + size < len(words) \
+                and words.joined(i + size):
+            run = name_run(words, i + size)
+            if run >= 2:
+                return i + size + run
+    if words.folded[i] in SURNAMES:
+        run = name_run(words, i)
+        if run >= 3:
+            return i + run
+    return None
+
+
 def officials_in_text(page: PageFetch) -> list[Official]:
-    """People named in a page's text with a phone and/or an email within 250 characters."""
+    """People named in a page's text with a phone and/or an email in the 250 characters after the name."""
     text = facts.text(page)
     words = Words.of(text)
-    anchors: list[tuple[int, int, str | None]] = []  # (char position, word index, title)
-    for i in range(len(words)):
-        prefix = next((p for p in PERSON_PREFIXES if tuple(words.folded[i:i + len(p.split())]) == tuple(p.split())),
-                      None)
-        if prefix is not None and words.capitalised(i):
-            after = i + len(prefix.split())
-            if capitalised_run(words, after) >= 2:
-                anchors.append((words.spans[i][0], i, None))
-    for phrase in OFFICIAL_TITLES:
-        anchors += [(words.spans[at][0], at, phrase) for at in words.find(phrase)]
-    anchors.sort()
-    out: list[Official] = []
-    taken_until = -1
-    for position, at, anchor_title in anchors:
-        if position < taken_until:
+    people: list[tuple[int, int]] = []  # word spans [start, end) of names
+    i = 0
+    while i < len(words):
+        end = person_at(words, i)
+        if end is None:
+            i += 1
             continue
-        window = text[max(0, position - 60):position + OFFICIAL_WINDOW]
-        phones, _ = classify_numbers(window)
-        emails = patterns.EMAIL.findall(window)
+        people.append((i, end))
+        i = end
+    out: list[Official] = []
+    for n, (first, last) in enumerate(people):
+        position = words.spans[first][0]
+        # The details after a name belong to it until the next name starts.
+        stop = min(position + OFFICIAL_WINDOW, words.spans[people[n + 1][0]][0] if n + 1 < len(people) else len(text))
+        after = text[position:stop]
+        phones, _ = classify_numbers(after)
+        emails = patterns.EMAIL.findall(after)
         if not phones and not emails:
             continue
-        if anchor_title is not None:
-            title: str | None = words.text[position:words.spans[at + len(anchor_title.split()) - 1][1]]
-        else:
-            window_words = Words.of(window)
-            seen = window_words.first(OFFICIAL_TITLES)
-            title = None if seen is None else window_words.text[
-                window_words.spans[seen[1]][0]:window_words.spans[seen[1] + len(seen[0].split()) - 1][1]]
-        end = at
-        while end < len(words) and words.spans[end][0] < position + 80 and words.folded[end] not in FIELD_STOPS:
-            end += 1
-        name = text[position:words.spans[max(end - 1, at)][1]].strip(" ,;:-–")
+        around = text[max(0, position - 60):stop]
+        around_words = Words.of(around)
+        seen = around_words.first(OFFICIAL_TITLES)
+        title = None if seen is None else around_words.text[
+            around_words.spans[seen[1]][0]:around_words.spans[seen[1] + len(seen[0].split()) - 1][1]]
         official_emails = [e for e in emails if patterns.GOV_EMAIL.fullmatch(e)]
-        out.append(Official(name=name, title=title, phone=phones[0][0] if phones else None,
-                            email=(official_emails or emails or [None])[0], url=page.final_url or page.url,
-                            snippet=cut(text, position, min(len(text), position + 160), 20)))
-        taken_until = position + OFFICIAL_WINDOW
+        out.append(Official(name=text[position:words.spans[last - 1][1]], title=title,
+                            phone=phones[0][0] if phones else None, email=(official_emails or emails or [None])[0],
+                            url=page.final_url or page.url, snippet=cut(text, position, stop, 40)))
     return out
 
 
@@ -940,9 +967,11 @@ class ContactOfficials(ContentRule):
 
     **What it checks**
     On the contacts pages (and the leaders and organisation pages): a table of officials (a "Họ
-    tên"/"Cán bộ" column and a phone or email column, with rows), or a person ("Ông/Bà/Đồng chí" and
-    a capitalised name, or a title such as "Chánh Văn phòng") with a phone number and an email
-    within 250 characters.  ``pass`` needs at least one official with a name, a title, a phone and
+    tên"/"Cán bộ" column and a phone or email column, with rows), or a person named in the text
+    ("Ông/Bà/Đồng chí" and a capitalised name, or a full name such as "Trần Văn Bình") followed,
+    within 250 characters, by a phone number and an email; the title ("Chánh Văn phòng",
+    "chuyên viên") is looked for around the name.  A title with no name ("Chịu trách nhiệm: Giám
+    đốc Sở") is not an official.  ``pass`` needs at least one official with a name, a title, a phone and
     an official (``@….gov.vn``) email.  Officials found with a private mailbox (gmail, yahoo) or
     without a phone: ``warn``.
 

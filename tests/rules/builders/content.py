@@ -268,6 +268,22 @@ def ct005() -> Cases:
                                       "skhcn@hoalam.gov.vn", tables=[table])), "pass", details={"official_count": 0}),
         "on-leaders-page": case("the contact page has the switchboard; the leaders page names an official: pass",
                                 snap(part(kind, CONTACTS_FULL), part("leaders", OFFICIAL_GOV)), "pass"),
+        "title-then-name": case("'Chánh Văn phòng: Trần Văn Bình, ĐT …, email …' (no Ông/Bà): pass",
+                                snap(part(kind, "Đầu mối cung cấp thông tin – Chánh Văn phòng: Trần Văn Bình, ĐT: "
+                                                "0261 3544 570, email: binhtv@skhcn.hoalam.gov.vn")), "pass"),
+        "title-without-name": case(
+            "'Người chịu trách nhiệm: Giám đốc Sở' next to the switchboard and mailbox is no named official: fail",
+            snap(part(kind, "Người chịu trách nhiệm: Giám đốc Sở. Điện thoại: 0261 3544 567. Email: "
+                            "skhcn@hoalam.gov.vn")), "fail", details={"official_count": 0}),
+        "street-is-not-a-person": case(
+            "'số 5 Ông Ích Khiêm' and 'đường Lê Thánh Tông' are streets, not officials: fail",
+            snap(part(kind, "Địa chỉ: số 5 Ông Ích Khiêm, góc đường Lê Thánh Tông, phường Hòa Bình. Điện thoại: 0261 "
+                            "3544 567. Email: skhcn@hoalam.gov.vn")), "fail", details={"official_count": 0}),
+        "each-official-their-own-phone": case(
+            "two officials: the first with a gmail box, the second complete; each keeps their own details: pass",
+            snap(part(kind, OFFICIAL_GMAIL + " Phát ngôn: Ông Nguyễn Văn An, Giám đốc Sở, điện thoại 0913 111 222, "
+                            "email annv@skhcn.hoalam.gov.vn.")), "pass",
+            details={"official_count": 2, "complete_count": 1}),
         "absent": case("no contacts section: not applicable (SP-010)", snap(), "not_applicable",
                        details={"presence_rule": "SP-010"}),
         "section-unreachable": case("the contact page timed out and nothing else was read: not determinable",
