@@ -93,7 +93,10 @@ def _label_regex() -> re.Pattern[str]:
         return "|".join(r"[\s/.\-]*".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
     colon = [p for _f, p in _phrases_by_length() if p not in NO_COLON]
     return re.compile(
-        rf"(?<![a-z0-9])(?:(?P<c>{alternation(colon)})\s*[:：]\s*|(?P<n>{alternation(list(NO_COLON))})\s+(?=\d))")
+        rf"(?<![a-z0-9])(?P<c>{alternation(colon)})\s*[:：]\s*"
+        # Labels without a colon only start a line or a "|"-separated part: in prose "ban hành ngày
+        # 21/7" cites another document.
+        rf"|(?:^|[|•;]\s*)(?P<n>{alternation(list(NO_COLON))})\s+(?=\d)")
 
 
 @dataclasses.dataclass
