@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -28,6 +28,18 @@ class DemoServerInfo:
     urls: dict[str, str]  # portal id → "http://127.0.0.1:PORT" (no trailing slash)
     truth: dict[str, Any]  # portal id → DemoPortal.truth
     today: dt.date
+    hosts: dict[str, str] = field(default_factory=dict)  # portal id → public hostname (skhcn.hoalam.gov.vn)
+
+    def port(self, pid: str) -> int:
+        return int(self.urls[pid].rsplit(":", 1)[1])
+
+    def public_url(self, pid: str) -> str:
+        """``http://HOSTNAME:PORT``: reachable only through a resolver override (``--resolve HOST:127.0.0.1``)."""
+        return f"http://{self.hosts[pid]}:{self.port(pid)}"
+
+    def resolve_args(self) -> list[str]:
+        """``--resolve`` flags mapping every portal hostname to the loopback address."""
+        return [arg for host in sorted(set(self.hosts.values())) for arg in ("--resolve", f"{host}:127.0.0.1")]
 
 
 def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
@@ -48,9 +60,9 @@ def demo_server() -> Iterator[DemoServerInfo]:
         line = _first_line(proc, 60)
         if not line:
             raise RuntimeError(f"demo server did not start (exit code {proc.poll()})")
-        urls = json.loads(line)
+        started = json.loads(line)
         truth = {pid: p.truth for pid, p in build_portals(TODAY).items()}
-        yield DemoServerInfo(urls, truth, TODAY)
+        yield DemoServerInfo(started["urls"], truth, TODAY, started["hosts"])
     finally:
         proc.terminate()
         try:
