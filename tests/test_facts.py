@@ -194,3 +194,9 @@ def test_print_function_ways() -> None:
     assert how('<html><body><div id="c"><a href="/tin/in-an-ky-thuat">In ấn kỹ thuật số</a></div></body></html>') \
         is None
     assert facts('<html><body><a href="/print/1">In bài</a></body></html>', role="article")["print"]["found"]
+
+
+def test_back_to_back_links_stay_separate_words() -> None:
+    html = """<html><body><div id="header"><a href="/en">English</a><a href="/login">Đăng nhập</a>
+    <h1>SỞ XÂY DỰNG TỈNH HÒA LÂM</h1><input name="q"><button>Tìm</button></div><div id="c">x</div></body></html>"""
+    assert facts(html, role="home")["layout"]["header"]["text"] == "English Đăng nhập SỞ XÂY DỰNG TỈNH HÒA LÂM Tìm"

@@ -27,6 +27,9 @@ _BLOCKS = frozenset(("p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "b
                      "h6", "dt", "dd", "dl", "section", "article", "header", "footer", "nav", "aside", "form",
                      "blockquote", "pre", "hr", "figure", "figcaption", "address", "main", "tbody", "thead",
                      "caption", "label", "option", "button", "center", "fieldset", "legend"))
+# Inline elements a page often writes back to back ("<a>English</a><a>Đăng nhập</a>"): a visitor sees
+# separate words, so their ends separate words too (a space, not a line break).
+_WORD_BREAKS = frozenset(("a", "img", "input", "select", "textarea", "iframe", "button"))
 TEXT_CAP = 6000
 HEADER_CAP = 600
 FOOTER_CAP = 2000
@@ -124,6 +127,8 @@ def scan(page: ParsedPage, *, full: bool = False) -> Scan:
             if texty and not hid:
                 if isinstance(tag, str) and tag in _BLOCKS:
                     _text(result, "\n", reg, band, menu_seen)
+                elif isinstance(tag, str) and tag in _WORD_BREAKS:
+                    _text(result, " ", reg, band, menu_seen)
                 tail = el.tail
                 if tail and not tail.isspace():
                     _text(result, tail, reg, band, menu_seen)
