@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 
 from nd42.demo.common import (
-    DVC_URL,
     DemoPortal,
     _body,
     _can_chi,
@@ -42,9 +41,8 @@ def build(today: dt.date) -> DemoPortal:
     site = _Site("hoalam-xakhelam", name, "static", today, server="nginx/1.14.0")
     paths = {"directive_documents": "/chi-dao-dieu-hanh.html", "news": "/tin-tuc.html"}
     labels = {"directive_documents": "Thông tin chỉ đạo, điều hành", "news": "Tin tức"}
-    # "Dịch vụ công trực tuyến" in a home box is the procedures section (an off-site link, as on other portals).
-    content: dict[str, str | None] = {"introduction": "/gioi-thieu.html", "contacts": "/lien-he.html",
-                                      "procedures": DVC_URL}
+    # "Giới thiệu" is linked but was never published (404), like "Hỏi đáp"; no link to any public-service portal.
+    content: dict[str, str | None] = {"introduction": None, "contacts": "/lien-he.html"}
     paths |= {"legal_dissemination": "/tuyen-truyen-phap-luat.html", "budget": "/cong-khai-ngan-sach.html"}
     labels |= {"legal_dissemination": "Tuyên truyền pháp luật", "budget": "Công khai ngân sách"}
     y = today.year
@@ -108,7 +106,7 @@ def build(today: dt.date) -> DemoPortal:
             '</ul></div></td><td valign="top"><div class="box box-chidao">'
             f'<h2><a href="{paths["directive_documents"]}">{labels["directive_documents"]}</a></h2><ul>{box_rows}</ul>'
             f'<p><a href="{paths["directive_documents"]}">Xem thêm »</a></p></div>'
-            f'<div class="box"><a href="{DVC_URL}">Dịch vụ công trực tuyến</a></div></td></tr></table>')
+            "</td></tr></table>")
     art19 = {
         "legal_dissemination": _items("legal_dissemination", (150, 210, 300), (
             "Tuyên truyền Luật Hòa giải ở cơ sở đến các thôn",
@@ -173,20 +171,20 @@ def build(today: dt.date) -> DemoPortal:
                                         f"{_long(d)}</i></td></tr></table><h1>{_e(it.title)}</h1>"
                                         f"{_body(it, site, 'Ủy ban nhân dân xã', 'Chủ tịch UBND xã')}"
                                         "<p>CHỦ TỊCH<br>Hà Văn Sơn</p>"))
-    site.add("/gioi-thieu.html", page("Giới thiệu", "<h1>Giới thiệu</h1><p>Xã Khê Lâm có diện tích tự nhiên 42,6 km2, "
-                                                    "gồm 9 thôn. Chủ tịch UBND xã: Ông Hà Văn Sơn. Phó Chủ tịch: Bà "
-                                                    "Lương Thị Hạnh.</p>"))
     site.add("/lien-he.html", page("Liên hệ", "<h1>Liên hệ</h1><p>Ủy ban nhân dân xã Khê Lâm, thôn Khê Trung. Điện "
                                               "thoại: 0200 3765 118. Ý kiến, kiến nghị xin gửi trực tiếp tại Bộ phận "
                                               "một cửa của xã.</p>"))
     site.traps += [
+        "menu entry 'Giới thiệu' links /gioi-thieu.html, which answers 404 too",
         "banner image without alt text; home page <title> is 'Trang chủ'; no e-mail address anywhere",
         "two more home boxes: 'Tuyên truyền pháp luật' (stale) and 'Công khai ngân sách'",
     ]
     return site.portal(
-        landing="/", content=content, hostname="xakhelam.hoalam.gov.vn", level="commune", presence={"qa": "broken"},
+        landing="/", content=content, hostname="xakhelam.hoalam.gov.vn", level="commune",
+        presence={"qa": "broken", "introduction": "broken"},
         site={"lang": None, "viewport": False, "robots_txt": False, "sitemap_xml": None, "sitemap_page": None,
               "robots_disallowed_linked": None, "broken_menu_link": "/hoi-dap.html",
+              "broken_links": ["/hoi-dap.html", "/gioi-thieu.html"],
               "footer": {"owner": False, "responsible": False, "licence": False, "copyright": True, "address": True,
                          "phone": True, "email": False},
               "regions": {"header": "//div[@id='banner']", "menu": "//div[@id='menu']",
@@ -194,18 +192,21 @@ def build(today: dt.date) -> DemoPortal:
         discovery={"menus": "read", "sitemap_page": "absent", "sitemap_xml": "absent"},
         probes={"search": {"status": "no_form"}, "english": {"status": "no_link"}, "print": {"found": False}},
         outcomes={
-            "CT-001": "warn", "CT-002": "missing", "CT-003": "not_applicable", "CT-004": "missing",
+            "CT-001": "not_determinable", "CT-002": "not_determinable", "CT-003": "not_applicable", "CT-004": "missing",
             "CT-005": "missing", "CT-006": "missing", "CT-007": "not_applicable", "CT-008": "not_determinable",
-            "CT-009": "pass", "CT-010": "warn", "CT-011": "pass", "CT-012": "not_applicable",
+            "CT-009": "not_applicable", "CT-010": "warn", "CT-011": "pass", "CT-012": "not_applicable",
             "CT-013": "not_applicable",
             "FN-001": "not_determinable", "FN-002": "missing", "FN-003": "missing", "FN-004": "missing",
             "FN-005": "missing", "LY-001": "warn", "LY-002": "missing", "LY-003": "missing", "DM-001": "pass",
         },
         notes={
-            "SP-005": "procedures = the home box link 'Dịch vụ công trực tuyến' to dichvucong.gov.vn",
+            "SP-005": "no procedures or public-service link anywhere; discovery incomplete: honest warn",
             "SP-006": "menu entry 'Hỏi đáp' answers 404: the link itself is the evidence (configured warn)",
-            "CT-001": "introduction text < 400 chars without 'chức năng'/'nhiệm vụ': a hub by length: warn",
-            "CT-002": "no organisation page; the introduction (fallback) names no units (< 3 matches)",
+            "SP-007": "menu entry 'Giới thiệu' answers 404: a broken link keeps the configured fail",
+            "CT-001": "the introduction section exists (menu link) but its page is a 404: not_determinable "
+                      "(error http_404), per the general rule for sections that cannot be fetched",
+            "CT-002": "no organisation section; the introduction fallback exists but is a 404: not_determinable",
+            "CT-009": "no procedures section (SP-005)",
             "CT-004": "address and phone in the footer and contacts page; no e-mail anywhere: fail",
             "CT-005": "no named official with phone and e-mail",
             "CT-006": "no legal_documents: the directive list stands in; no issuer, effective date or file",
@@ -219,6 +220,7 @@ def build(today: dt.date) -> DemoPortal:
             "FN-002": "no search form on the home page: no_form",
             "LY-001": "banner image without alt, no header text, home title 'Trang chủ': warn (banner case) under "
                       "every profile",
-            "LY-002": "'Dịch vụ công trực tuyến' only in a home box; no site-map entry anywhere: missing_status",
+            "LY-002": "menu: Trang chủ, Giới thiệu; no online-services or site-map entry anywhere: "
+                      "missing_status",
             "LY-003": "footer: copyright, address, phone; no owner agency, responsible person or e-mail",
         })

@@ -79,7 +79,7 @@ def build(today: dt.date) -> DemoPortal:
               "news": "Tin hoạt động", "party_union": "Tin Đảng - Đoàn thể"}
     content: dict[str, str | None] = {
         "introduction": "/Trang/gioi-thieu.aspx", "organisation": "/Trang/co-cau-to-chuc.aspx",
-        "leaders": "/Trang/lanh-dao-so.aspx", "contacts": "/Trang/lien-he.aspx", "procedures": DVC_URL, "qa": None,
+        "leaders": "/Trang/lanh-dao-so.aspx", "contacts": None, "procedures": DVC_URL, "qa": None,
         "sitemap": "/Trang/so-do-site.aspx", "access_to_information": None}
     paths |= {"legal_dissemination": "/Trang/pho-bien-phap-luat.aspx", "plans": "/Trang/quy-hoach-ke-hoach.aspx",
               "investment": "/Trang/thong-tin-dau-thau.aspx", "budget": "/Trang/cong-khai-tai-chinh-ngan-sach.aspx",
@@ -149,7 +149,7 @@ def build(today: dt.date) -> DemoPortal:
                                   (labels["legal_dissemination"], paths["legal_dissemination"])))
                 + dyn("Công khai", tuple((labels[k], paths[k])
                                          for k in ("plans", "investment", "budget", "statistics")))
-                + link("Dịch vụ công trực tuyến", DVC_URL) + link("Liên hệ", content["contacts"] or "")
+                + link("Dịch vụ công trực tuyến", DVC_URL)
                 + "</ul></div></div>")
 
     latest = "".join(f'<li><a href="{_e(it.url)}">{_e(it.title)}</a> <span class="ShowDate">'
@@ -348,8 +348,6 @@ def build(today: dt.date) -> DemoPortal:
                          'Nông nghiệp và Môi trường" width="640"></p>'),
         "leaders": ("Lãnh đạo Sở", "<ul><li>Giám đốc: Ông Hoàng Đức Thịnh</li><li>Phó Giám đốc: Ông Phạm Văn Thắng"
                     "</li><li>Phó Giám đốc: Bà Vũ Thị Mai Anh</li></ul>"),
-        "contacts": ("Liên hệ", "<p>Địa chỉ: Số 5 đường Lý Thường Kiệt, phường Hòa Lâm, tỉnh Hòa Lâm</p>"
-                     "<p>Điện thoại: 0200 3856 210</p><p>Email: snnmt@hoalam.gov.vn</p>"),
     }
     for k, (title, text) in texts.items():
         path = content[k] or ""
@@ -365,8 +363,7 @@ def build(today: dt.date) -> DemoPortal:
             ("Cơ cấu tổ chức", content["organisation"]), ("Lãnh đạo Sở", content["leaders"]),
             (labels["news"], paths["news"]), (labels["party_union"], paths["party_union"]),
             (labels["directive_documents"], paths["directive_documents"]),
-            (labels["legal_documents"], paths["legal_documents"]), *((labels[k], paths[k]) for k in art19),
-            ("Liên hệ", content["contacts"])]
+            (labels["legal_documents"], paths["legal_documents"]), *((labels[k], paths[k]) for k in art19)]
     sitemap_path = content["sitemap"] or ""
     site.add(sitemap_path, page("Sơ đồ site", wp("Sơ đồ site", "<ul>" + "".join(
         f'<li><a href="{_e(h or "")}">{_e(t)}</a></li>' for t, h in tree) + "</ul>"), sitemap_path))
@@ -410,10 +407,10 @@ def build(today: dt.date) -> DemoPortal:
         probes={"search": {"status": "post_only"}, "english": {"status": "no_link"},
                 "print": {"found": False}},
         outcomes={
-            "CT-001": "warn", "CT-002": "pass", "CT-003": "missing", "CT-004": "pass", "CT-005": "missing",
+            "CT-001": "warn", "CT-002": "pass", "CT-003": "missing", "CT-004": "pass", "CT-005": "not_applicable",
             "CT-006": "missing", "CT-007": "warn", "CT-008": "missing", "CT-009": "pass", "CT-010": "missing",
             "CT-011": "missing", "CT-012": "missing", "CT-013": "not_applicable",
-            "FN-001": "missing", "FN-002": "not_determinable", "FN-003": "missing", "FN-004": "missing",
+            "FN-001": "not_applicable", "FN-002": "not_determinable", "FN-003": "missing", "FN-004": "missing",
             "FN-005": "missing", "LY-001": "pass", "LY-002": "warn", "LY-003": "missing", "DM-001": "pass",
         },
         notes={
@@ -422,8 +419,10 @@ def build(today: dt.date) -> DemoPortal:
             "CT-001": "introduction is a hub (< 400 chars, a 'Vị trí, chức năng' link); 'nhiệm vụ' is not on it",
             "CT-002": "organisation page: an image whose alt/src says 'sơ đồ tổ chức' / so-do-to-chuc",
             "CT-003": "leaders page: titles and names only, no biography, no portfolio, no links",
-            "CT-004": "contacts page has no fax; the home footer has 'Fax: 0200 3856 211'",
-            "CT-005": "no table or text block of named officials with phone and e-mail",
+            "SP-010": "no contacts page (the footer carries the contact data); discovery incomplete: honest warn",
+            "CT-004": "no contacts page: the home footer alone has address, phone, 'Fax: 0200 3856 211' and e-mail",
+            "CT-005": "no contacts section (SP-010)",
+            "FN-001": "neither a Q&A nor a contacts section",
             "CT-006": "no issuer anywhere (list view columns, DispForm fields); detail pages are read: fail",
             "CT-007": "no form on the legal listing; the only search box is on the home page: warn",
             "CT-008": "legal DispForm 'Ngày đăng' 35–45 calendar days after issue (> 5 working days); directive "
