@@ -164,3 +164,17 @@ def test_striped_rows_are_one_family() -> None:
     result = listing(SHELL.format(body=body), url="http://portal.test/VanBan/Lists/QPPL/AllItems.aspx")
     assert len(result.items) == 4 and result.date_order == "MDY"
     assert newest(result) == dt.date(2026, 4, 28)
+
+
+def test_navigation_block_linking_the_page_itself_is_not_the_listing() -> None:
+    # NukeViet-like: a left "Chuyên mục" block with more links than the section has items.
+    cats = "".join(f'<li><a href="/index.php?nv=news&op={slug}">{label}</a></li>' for slug, label in (
+        ("tin-hoat-dong", "Tin hoạt động"), ("van-ban", "Văn bản điều hành"), ("thu-tuc", "Thủ tục hành chính"),
+        ("dau-thau", "Dự án - Đấu thầu"), ("ngan-sach", "Công khai ngân sách"), ("gop-y", "Góp ý dự thảo văn bản")))
+    rows = "".join(f'<tr><td><h3><a href="/index.php?nv=news&op=gop-y/du-thao-{n}.html">Dự thảo quy định số {n} về '
+                   f'xây dựng</a></h3><div class="time">Cập nhật: 0{n + 1}/11/2026</div></td></tr>' for n in range(4))
+    html = (f'<html><body><table><tr><td class="left"><div class="block"><ul>{cats}</ul></div></td>'
+            f'<td class="main"><table class="title-bar"><tr><td><h2>Góp ý dự thảo văn bản</h2></td></tr></table>'
+            f'<table class="news-list">{rows}</table></td></tr></table></body></html>')
+    result = listing(html, url="http://portal.test/index.php?nv=news&op=gop-y", label="Góp ý dự thảo văn bản")
+    assert len(result.items) == 4 and all("du-thao" in (i.url or "") for i in result.items)

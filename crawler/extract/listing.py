@@ -160,6 +160,7 @@ def _choose_group(page: ParsedPage, anchors: list[_Anchor], label: str) -> list[
     for anchor in anchors:
         groups[anchor.signature].append(anchor)
     scopes = _labelled_scopes(page, label) if label else []
+    own = page.url.split("#", 1)[0].rstrip("/")
     best: list[_Anchor] = []
     best_score = float("-inf")
     for members in groups.values():
@@ -167,6 +168,9 @@ def _choose_group(page: ParsedPage, anchors: list[_Anchor], label: str) -> list[
         seen: set[str] = set()
         uniq = [m for m in members if not (m.url in seen or seen.add(m.url))]  # type: ignore[func-returns-value]
         region_penalty = 4.0 if uniq[0].region in ("sidebar", "related") else 0.0
+        if any(m.url.rstrip("/") == own for m in uniq):
+            # A list that links the page itself is navigation (a "Chuyên mục" block), not its items.
+            region_penalty += 4.0
         avg_len = sum(len(m.title) for m in uniq) / len(uniq)
         lca = _lca([m.el for m in uniq])
         # The box titled with the label we followed holds the section's own items.

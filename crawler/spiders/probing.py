@@ -1,7 +1,8 @@
 """The spider's last phase: active probes of functions the rules cannot see by reading pages.
 
-* **print** — an article page (the first news item, unless an article was opened already) is
-  read for a print function; its ``print`` fact holds the result.
+* **print** — the first news item is opened as an article page (unless a news article was opened
+  already; without news, any listing's first item unless any article was) and read for a print
+  function; its ``print`` fact holds the result.
 * **search** — the home page's first GET search form is submitted with the first words of the
   newest news title, and the results page is searched for that item.
 * **english** — the home page's first English link is followed, and from the English home its
@@ -67,9 +68,17 @@ class ProbeMixin:
         return next((i for s in sections for i in s.items if i.url and i.title), None)
 
     def _print_probe(self) -> Iterator[Request]:
-        if any(p.role == "article" for p in self.snapshot.pages):
+        articles = [p for p in self.snapshot.pages if p.role == "article"]
+        news = self.snapshot.sections.get("news")
+        if news is not None and news.items:
+            # Documents' detail pages seldom offer printing where news articles do: read one news article.
+            if any(p.kind == "news" for p in articles):
+                return
+            sections = [news]
+        elif articles:
             return
-        sections = [self.snapshot.sections[k] for k in ("news", *LISTING_KINDS) if k in self.snapshot.sections]
+        else:
+            sections = [self.snapshot.sections[k] for k in LISTING_KINDS if k in self.snapshot.sections]
         for section in sections:
             for item in section.items[:3]:
                 if not item.url:
