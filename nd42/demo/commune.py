@@ -196,7 +196,7 @@ def build(today: dt.date) -> DemoPortal:
             "CT-005": "missing", "CT-006": "missing", "CT-007": "not_applicable", "CT-008": "not_determinable",
             "CT-009": "not_applicable", "CT-010": "warn", "CT-011": "pass", "CT-012": "not_applicable",
             "CT-013": "not_applicable",
-            "FN-001": "not_determinable", "FN-002": "missing", "FN-003": "missing", "FN-004": "missing",
+            "FN-001": "missing", "FN-002": "missing", "FN-003": "missing", "FN-004": "missing",
             "FN-005": "missing", "LY-001": "warn", "LY-002": "missing", "LY-003": "missing", "DM-001": "pass",
         },
         notes={
@@ -214,9 +214,8 @@ def build(today: dt.date) -> DemoPortal:
             "CT-008": "directive items show only their issue date: no (issued, posted) pair: no_date_pairs",
             "CT-010": "no plans section; directive and news titles hold no work plan of the year: warn",
             "CT-011": f"budget item 'Công khai quyết toán ngân sách xã năm {y - 1}'",
-            "FN-001": "the only Q&A link answers 404: the section exists but its page could not be fetched "
-                      "(not_determinable, error http_404); a reading that treats it as absent gives warn (no "
-                      "contact form)",
+            "FN-001": "the only Q&A link answers 404, so there is no Q&A page; the contacts page has no form "
+                      "with a text area: missing_status (warn)",
             "FN-002": "no search form on the home page: no_form",
             "LY-001": "banner image without alt, no header text, home title 'Trang chủ': warn (banner case) under "
                       "every profile",
