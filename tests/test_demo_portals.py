@@ -551,26 +551,4 @@ def test_site_searches_behave_as_the_probe_expectation_says(demo_server: Any) ->
 def _e_attr(url: str) -> str:
     return url.replace("&", "&amp;")
 
-
-@pytest.mark.e2e
-def test_nd42_check_by_hostname_gives_every_expected_verdict(demo_server: Any, tmp_path: Any) -> None:
-    """The yardstick: ``nd42 check`` on each portal's public name agrees with truth["expect"] on every rule."""
-    import subprocess
-    import sys
-
-    wrong: list[str] = []
-    for pid, truth in sorted(demo_server.truth.items()):
-        out = tmp_path / pid
-        proc = subprocess.run(
-            [sys.executable, "-m", "nd42.cli", "check", demo_server.public_url(pid) + "/", "--now",
-             f"{TODAY.isoformat()}T12:00:00+07:00", "--delay", "0", "--quiet", "--resolve",
-             f"{truth['hostname']}:127.0.0.1", "--level", truth["level"], "--parent", truth["parent"], "--name",
-             truth["name"], "--out", str(out), "--json", str(out / "run.json"), "--db", str(out / "db.sqlite3")],
-            capture_output=True, text=True, timeout=300)
-        assert proc.returncode == 0, proc.stderr
-        got = {f["rule_id"]: f["status"] for f in json.loads((out / "run.json").read_text("utf-8"))["findings"]}
-        for rule, value in truth["expect"].items():
-            want = _status(value)
-            if got.get(rule, "off") != want:
-                wrong.append(f"{pid} {rule}: want {want}, got {got.get(rule)} ({truth['expect_notes'].get(rule, '')})")
-    assert not wrong, "\n".join(wrong)
+# The end-to-end yardstick (every rule, every portal, every profile) is tests/test_e2e_check.py.

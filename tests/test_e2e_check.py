@@ -1,8 +1,10 @@
 """`nd42 check URL` end to end against the bundled demo portals served on 127.0.0.1.
 
-Each check runs the real CLI in a subprocess (a Twisted reactor starts once per process), then the
-test reads what a user would: the exit code, the printed table, the SQLite rows, the JSON and the
-HTML report.
+Each portal is checked once by its public host name (``--resolve HOST:127.0.0.1``, with its level,
+parent and name), through the real CLI in a subprocess (a Twisted reactor starts once per process);
+the tests read what a user would: the exit code, the printed table, the SQLite rows, the JSON and the
+HTML report.  The same stored runs are then re-evaluated with ``nd42 recheck`` under the other
+profiles, so every rule is compared with the portals' known verdicts under every profile.
 """
 
 from __future__ import annotations
@@ -30,14 +32,65 @@ def run_check(url: str, tmp: Path, *extra: str) -> tuple[subprocess.CompletedPro
     return out, json.loads((tmp / "run.json").read_text(encoding="utf-8"))
 
 
+PROFILES = ("nd42-2022", "nd224-2026", "daknong-cchc")
+
+
+def public_args(demo_server: Any, portal_id: str) -> list[str]:
+    truth = demo_server.truth[portal_id]
+    return [demo_server.public_url(portal_id) + "/", "--resolve", f"{truth['hostname']}:127.0.0.1",
+            "--level", truth["level"], "--parent", truth["parent"], "--name", truth["name"]]
+
+
 @pytest.fixture(scope="module")
 def checked(demo_server: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, Any]]]:
     results = {}
-    for portal_id, base in sorted(demo_server.urls.items()):
+    for portal_id in sorted(demo_server.urls):
         tmp = tmp_path_factory.mktemp(portal_id)
-        _, doc = run_check(base + "/", tmp)
+        url, *extra = public_args(demo_server, portal_id)
+        _, doc = run_check(url, tmp, *extra)
         results[portal_id] = (tmp, doc)
     return results
+
+
+def expected(value: Any, profile: str) -> str:
+    return value if isinstance(value, str) else value.get(profile, "off")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_rule_gives_the_known_verdict_under_each_profile(demo_server: Any, checked: Any, profile: str,
+                                                               tmp_path: Path) -> None:
+    """The yardstick: each demo portal, each rule, each profile; the crawl is the one stored by `nd42 check`."""
+    import shutil
+
+    from nd42.store import Store
+
+    wrong, seen = [], set()
+    for portal_id, (tmp, doc) in checked.items():
+        truth = demo_server.truth[portal_id]
+        if profile == "nd42-2022":
+            got = {f["rule_id"]: f["status"] for f in doc["findings"]}
+        else:
+            db = tmp_path / f"{portal_id}.sqlite3"
+            shutil.copy(tmp / "nd42.sqlite3", db)
+            out = subprocess.run([sys.executable, "-m", "nd42.cli", "recheck", "--db", str(db), "--profile", profile,
+                                  "--out", str(tmp_path / portal_id)], capture_output=True, text=True, timeout=120)
+            assert out.returncode == 0, out.stderr
+            with Store(db) as store:
+                run = store.latest_run()
+                assert run is not None and run.kind == "recheck" and run.profile == profile
+                got = {f.rule_id: f.status.value for f in store.load_findings(run.id, doc["portal"]["id"])}
+        for rule_id, value in truth["expect"].items():
+            want = expected(value, profile)
+            seen.add(rule_id)
+            if got.get(rule_id, "off") != want:
+                note = truth.get("expect_notes", {}).get(rule_id, "")
+                wrong.append(f"{portal_id} {rule_id}: want {want}, got {got.get(rule_id, 'off')} {note}")
+        assert set(got) <= set(truth["expect"]), (portal_id, set(got) - set(truth["expect"]))
+    from rules.base import all_rules
+
+    assert seen == set(all_rules())  # every rule has a known verdict on every portal
+    assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.e2e
@@ -100,8 +153,9 @@ def test_sqlite_rows_and_html_report(checked: Any) -> None:
 
 @pytest.mark.e2e
 def test_summary_table_and_english_report(demo_server: Any, tmp_path: Path) -> None:
-    _portal_id, base = sorted(demo_server.urls.items())[0]
-    out, _doc = run_check(base + "/", tmp_path, "--lang", "en")
+    portal_id = sorted(demo_server.urls)[0]
+    url, *extra = public_args(demo_server, portal_id)
+    out, _doc = run_check(url, tmp_path, "--lang", "en", *extra)
     assert "FR-001" in out.stdout and "Report:" in out.stdout
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert lxml.html.fromstring(html).get("lang") == "en"
