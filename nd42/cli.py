@@ -209,7 +209,7 @@ def _apply_portal_flags(portal: PortalConfig, args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------------------------------------- parser
 def _add_crawl_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("crawl (politeness and bounds)")
-    g.add_argument("--budget", type=int, default=60, help="page budget per portal (default 60)")
+    g.add_argument("--budget", type=int, default=80, help="page budget per portal (default 80)")
     g.add_argument("--item-pages", type=int, default=3, help="K: item pages opened when a listing shows no dates (3)")
     g.add_argument("--doc-pages", type=int, default=3,
                    help="document detail pages opened per documents listing, for their fields (3)")

@@ -72,7 +72,7 @@ class PortalConfig:
 class CrawlOptions:
     """How much and how politely to crawl one portal."""
 
-    page_budget: int = 60  # requests per portal, all roles together
+    page_budget: int = 80  # requests per portal, all roles together (19 section kinds, detail pages, probes)
     max_depth: int = 4  # home = 0, a listing linked from it = 1, its next page or an item = 2, ...
     item_pages: int = 3  # K: item pages opened when a listing shows no dates
     doc_pages: int = 3  # detail pages opened per documents listing (legal, directive, consultation)

@@ -91,6 +91,7 @@ UI = {
               "in a secondary source; UNVERIFIED — not verified, to be confirmed by the inspector. Standing is as of "
               "the run day."},
     "details": {"vi": "Chi tiết", "en": "Details"},
+    "distribution": {"vi": "Phân bố (số ngày làm việc: số văn bản)", "en": "Distribution (working days: documents)"},
     "print_hint": {"vi": "In báo cáo: dùng chức năng In của trình duyệt (Ctrl+P).",
                    "en": "To print: use the browser's Print (Ctrl+P)."},
 }

@@ -86,6 +86,7 @@ def test_profile_successor_carry_over_and_detail_tables() -> None:
 
     snap, findings = portal()
     findings[0].details["table"] = {"columns": ["Văn bản", "Ngày làm việc"], "rows": [[XSS, 7], ["QĐ 12", 1]]}
+    findings[0].details["distribution"] = {"0": 3, "6-10": 1}
     info = profile_info(load_profile("nd42-2022"))
     for lang, words in (("vi", ("Văn bản đã được thay thế", "01/07/2026", "nd224-2026", "FR-001")),
                         ("en", ("Instrument replaced", "01/07/2026", "nd224-2026", "FR-001"))):
@@ -97,6 +98,7 @@ def test_profile_successor_carry_over_and_detail_tables() -> None:
             assert word in text, (lang, word)
         cells = [td.text_content() for td in tree.xpath("//table[contains(@class,'details')]//td")]
         assert cells == [XSS, "7", "QĐ 12", "1"] and not tree.xpath("//script")
+        assert "6-10: 1" in " ".join(text.split())
         summary = tree.xpath("//table[contains(@class,'summary')]//a/@href")
         assert summary == ["#FR-002"]
 
