@@ -26,8 +26,8 @@ SINCE_RE = re.compile(r"^\d+\.\d+(\.\d+)?$")
 # links, English); layout (header, menu, footer); technical standards.
 AREAS = ("freshness", "content", "functions", "layout", "technical")
 DOC_SECTIONS = ("What it checks", "Why it matters", "Non-compliant", "Compliant", "Remediation")
-BUILTIN_MODULES = ("rules.freshness", "rules.presence", "rules.content", "rules.documents", "rules.functions",
-                   "rules.layout", "rules.domain")
+BUILTIN_MODULES = ("rules.freshness", "rules.presence", "rules.content", "rules.contacts", "rules.disclosure",
+                   "rules.documents", "rules.functions", "rules.layout", "rules.domain")
 
 # Human names of the section kinds (nd42.records.SECTION_KINDS), used in messages and docs.
 KIND_LABELS: dict[str, tuple[str, str]] = {

@@ -19,7 +19,7 @@ from nd42.textnorm import clean, fold
 from rules import calendar, facts, patterns
 from rules import citations as cite
 from rules.base import Option, RuleContext, register
-from rules.content import ContentRule, Words, has_words, link_labels, section_evidence
+from rules.content_base import ContentRule, Words, has_words, link_labels, section_evidence
 from rules.presence import missing_status_option
 
 DOC_KINDS = ("legal_documents", "directive_documents")
