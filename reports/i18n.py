@@ -80,7 +80,10 @@ UI = {
     "extends": {"vi": "Kế thừa hồ sơ", "en": "Extends profile"},
     "replaced": {"vi": "Văn bản đã được thay thế", "en": "Instrument replaced"},
     "replaced_on": {"vi": "Thay thế từ ngày", "en": "Replaced on"},
-    "carried": {"vi": "Quy tắc vẫn áp dụng theo hồ sơ", "en": "Rules that carry over into profile"},
+    "carried": {"vi": "Quy tắc vẫn áp dụng, không đổi, theo hồ sơ",
+                "en": "Rules that carry over unchanged into profile"},
+    "changed": {"vi": "Quy tắc vẫn áp dụng nhưng với mức/ngưỡng khác theo hồ sơ",
+                "en": "Rules that carry over with other settings into profile"},
     "dropped": {"vi": "Quy tắc không còn trong hồ sơ", "en": "Rules not carried over into profile"},
     "none": {"vi": "không có", "en": "none"},
     "certainty_legend": {

@@ -76,9 +76,10 @@ def _profiles_page() -> str:
             out += [f"**Replaced on {p.successor.replaced_on:%d/%m/%Y}** by the instrument of profile "
                     f"`{p.successor.profile}`. {p.successor.note_en}", ""]
             if carried is not None:
-                out += [f"Rules that carry over (run by `{p.successor.profile}` too): "
-                        + (", ".join(carried[0]) or "none") + ".",
-                        "Rules that do not: " + (", ".join(carried[1]) or "none") + ".", ""]
+                out += [f"Rules that carry over into `{p.successor.profile}` unchanged: "
+                        + (", ".join(carried.same) or "none") + ".",
+                        "Carried over with other settings: " + (", ".join(carried.changed) or "none") + ".",
+                        "Not carried over: " + (", ".join(carried.dropped) or "none") + ".", ""]
         out += ["| Rule | Outcome | Citations shown |", "|---|---|---|"]
         for rule in all_rules().values():
             settings = p.settings_for(rule)

@@ -298,13 +298,37 @@ def load_profile(name_or_path: str | Path, *, _depth: int = 0) -> Profile:
     return parse_profile(data, str(path), _depth=_depth)
 
 
-def carry_over(profile: Profile) -> tuple[list[str], list[str]] | None:
-    """Rules of ``profile`` its successor still runs, and those it does not (``None``: no successor)."""
+@dataclasses.dataclass(frozen=True)
+class CarryOver:
+    """How the rules of a replaced profile fare under its successor."""
+
+    same: list[str]  # run by the successor with the same settings (severity, options)
+    changed: list[str]  # run by the successor, with other settings (e.g. a fail became a warning)
+    dropped: list[str]  # not run by the successor
+
+    @property
+    def carried(self) -> list[str]:
+        return sorted(self.same + self.changed)
+
+
+def carry_over(profile: Profile) -> CarryOver | None:
+    """The rules of ``profile`` its successor still runs, as they are or changed, and those it drops."""
     if profile.successor is None:
         return None
     successor = load_profile(profile.successor.profile)
-    mine, theirs = profile.enabled_rules(), set(successor.enabled_rules())
-    return [r for r in mine if r in theirs], [r for r in mine if r not in theirs]
+    same, changed, dropped = [], [], []
+    for rule_id, rule in all_rules().items():
+        mine = profile.settings_for(rule)
+        if not mine.enabled:
+            continue
+        theirs = successor.settings_for(rule)
+        if not theirs.enabled:
+            dropped.append(rule_id)
+        elif (mine.severity, mine.options) == (theirs.severity, theirs.options):
+            same.append(rule_id)
+        else:
+            changed.append(rule_id)
+    return CarryOver(same, changed, dropped)
 
 
 def profile_info(profile: Profile) -> dict[str, Any]:
@@ -313,9 +337,10 @@ def profile_info(profile: Profile) -> dict[str, Any]:
                             "notes_vi": list(profile.notes_vi), "notes_en": list(profile.notes_en),
                             "extends": profile.extends}
     if profile.successor is not None:
-        carried = carry_over(profile) or ([], [])
+        carried = carry_over(profile) or CarryOver([], [], [])
         info["successor"] = {"profile": profile.successor.profile,
                              "replaced_on": profile.successor.replaced_on.isoformat(),
                              "note_vi": profile.successor.note_vi, "note_en": profile.successor.note_en,
-                             "carried": carried[0], "dropped": carried[1]}
+                             "carried": carried.carried, "same": carried.same, "changed": carried.changed,
+                             "dropped": carried.dropped}
     return info

@@ -158,8 +158,8 @@ def test_successor_and_carry_over(tmp_path: Path) -> None:
     assert "01/07/2026" in profile.successor.note_vi and "01/07/2026" in profile.successor.note_en
     result = carry_over(profile)
     assert result is not None
-    carried, dropped = result
-    assert "FR-001" in carried and set(carried) | set(dropped) == set(profile.enabled_rules())
+    assert "FR-001" in result.same and "FN-005" in result.changed  # English pages: fail → warn under 224/2026
+    assert set(result.carried) | set(result.dropped) == set(profile.enabled_rules())
     assert carry_over(load_profile("nd224-2026")) is None
     with pytest.raises(ProfileError, match=r"successor\.replaced_on: required"):
         load_profile(write(tmp_path, '[successor]\nprofile = "nd224-2026"\n'))
