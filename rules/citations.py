@@ -27,6 +27,9 @@ LAW104 = "Luật Tiếp cận thông tin 104/2016/QH13"
 ND43 = "Nghị định 43/2011/NĐ-CP"
 TT32 = "Thông tư 32/2017/TT-BTTTT"
 ND13 = "Nghị định 13/2018/NĐ-CP"
+TT24 = "Thông tư 24/2011/TT-BTTTT"
+TT26 = "Thông tư 26/2020/TT-BTTTT"
+TT22 = "Thông tư 22/2023/TT-BTTTT"
 PROVINCIAL = "Tiêu chí kiểm tra cấp tỉnh (quy chế cổng TTĐT của UBND tỉnh; không có căn cứ quốc gia)"
 
 # When an instrument stopped being in force: before that day a "repealed" citation was in force.
@@ -40,6 +43,7 @@ IN_FORCE_FROM: dict[str, dt.date] = {
     ND42: dt.date(2022, 8, 15),
     LAW104: dt.date(2018, 7, 1),
     ND13: dt.date(2018, 7, 1),  # detailing Law 104/2016, in force with it
+    TT22: dt.date(2024, 4, 5),
 }
 NOT_YET_IN_FORCE = "not_yet_in_force"
 
@@ -160,6 +164,44 @@ ND224_11_4 = LegalRef(
     "In force since 01/07/2026.",
 )
 
+ND224_10_3_A = LegalRef(
+    ND224, "Điều 10", "khoản 3, điểm a", Certainty.VERIFIED, "in_force",
+    "Kênh cung cấp thông tin thuận tiện trên nhiều phương tiện truy cập khác nhau, bao gồm cả thiết bị di động. Có "
+    "hiệu lực từ 01/07/2026.",
+    "Information channels convenient on different access devices, including mobile. In force since 01/07/2026.",
+)
+ND224_10_3_C = LegalRef(
+    ND224, "Điều 10", "khoản 3, điểm c", Certainty.VERIFIED, "in_force",
+    "Bảo đảm an toàn thông tin mạng, tiêu chuẩn hỗ trợ người khuyết tật tiếp cận, quy chuẩn kỹ thuật. Có hiệu lực từ "
+    "01/07/2026.",
+    "Cyber-security, accessibility standards for people with disabilities, technical regulations. In force since "
+    "01/07/2026.",
+)
+ND224_11_5 = LegalRef(
+    ND224, "Điều 11", "khoản 5", Certainty.VERIFIED, "in_force",
+    "Dữ liệu đặc tả (metadata) hỗ trợ tìm kiếm, chia sẻ thông tin. Có hiệu lực từ 01/07/2026.",
+    "Metadata to support search and sharing. In force since 01/07/2026.",
+)
+ND224_12 = LegalRef(
+    ND224, "Điều 12", "", Certainty.VERIFIED, "in_force",
+    "Đo lường, đánh giá định kỳ, liên tục bằng dữ liệu thu thập tự động: mức độ đầy đủ, kịp thời; khả năng tiếp cận, "
+    "hiển thị, điều hướng và các chỉ số hiệu năng kỹ thuật. Có hiệu lực từ 01/07/2026.",
+    "Periodic, continuous measurement from automatically collected data: completeness and timeliness; accessibility, "
+    "display, navigation and technical performance indicators. In force since 01/07/2026.",
+)
+ND224_21_2_A = LegalRef(
+    ND224, "Điều 21", "khoản 2, điểm a", Certainty.VERIFIED, "in_force",
+    "Hệ thống hoạt động tin cậy, liên tục. Có hiệu lực từ 01/07/2026.",
+    "Reliable, continuous operation. In force since 01/07/2026.",
+)
+ND224_21_4 = LegalRef(
+    ND224, "Điều 21", "khoản 4", Certainty.VERIFIED, "in_force",
+    "Bảo đảm an toàn, an ninh mạng, bảo vệ dữ liệu cá nhân, phòng chống tấn công, ứng cứu sự cố (điều khoản chung; "
+    "các biện pháp kỹ thuật cụ thể như HTTPS, tiêu đề bảo mật không được nêu tên). Có hiệu lực từ 01/07/2026.",
+    "Cyber-security, personal-data protection, attack prevention and incident response (a general clause; specific "
+    "technical measures such as HTTPS or security headers are not named). In force since 01/07/2026.",
+)
+
 # ---------------------------------------------------------------------------------------------- Law 104/2016
 LAW104_19_1_A = LegalRef(
     LAW104, "Điều 19", "khoản 1, điểm a", Certainty.VERIFIED, "in_force",
@@ -255,6 +297,16 @@ ND43_6 = LegalRef(
     "The .gov.vn domain pattern (ministries, provinces, departments; districts tenquanhuyen.tentinhthanh.gov.vn). "
     + _ND43_EN,
 )
+ND43_7 = LegalRef(
+    ND43, "Điều 7", "", Certainty.VERIFIED, "repealed",
+    "Sử dụng bộ mã ký tự chữ Việt Unicode theo tiêu chuẩn TCVN 6909:2001. " + _ND43_VI,
+    "Vietnamese Unicode character set under TCVN 6909:2001. " + _ND43_EN,
+)
+ND43_27_1 = LegalRef(
+    ND43, "Điều 27", "khoản 1", Certainty.VERIFIED, "repealed",
+    "Cổng thông tin điện tử hoạt động liên tục 24 giờ trong tất cả các ngày. " + _ND43_VI,
+    "The portal runs 24 hours a day, every day. " + _ND43_EN,
+)
 ND43_15_1_A = LegalRef(
     ND43, "Điều 15", "khoản 1, điểm a", Certainty.VERIFIED, "repealed",
     "Chức năng tìm kiếm thông tin trên cổng. " + _ND43_VI,
@@ -310,10 +362,70 @@ TT32_16_3_C = LegalRef(
     "Footer: copyright and the managing agency, at least its name, the responsible person, address, phone and email. "
     + _TT32_EN,
 )
+TT32_15_4 = LegalRef(
+    TT32, "Điều 15", "khoản 4", Certainty.VERIFIED, "legacy_guidance",
+    "Cổng TTĐT và dịch vụ công mức 3, 4 phải hỗ trợ địa chỉ Internet thế hệ mới IPv6, DNSSEC. " + _TT32_VI,
+    "Portals and level-3/4 online services must support IPv6 and DNSSEC. " + _TT32_EN,
+)
+TT32_17 = LegalRef(
+    TT32, "Điều 17", "", Certainty.VERIFIED, "legacy_guidance",
+    "Hỗ trợ truy cập bằng thiết bị di động, tối thiểu cho các thông tin chủ yếu. " + _TT32_VI,
+    "Mobile access, at least for the main information items. " + _TT32_EN,
+)
+TT32_18_1 = LegalRef(
+    TT32, "Điều 18", "khoản 1", Certainty.VERIFIED, "legacy_guidance",
+    "Hỗ trợ người khuyết tật tối thiểu: tương phản màu, không chữ nhấp nháy hoặc tự chạy, văn bản thay thế cho hình "
+    "ảnh, nút, biểu đồ, liên kết có nghĩa, đánh dấu tiêu đề, bảng có tiêu đề cột. " + _TT32_VI,
+    "Minimum accessibility: colour contrast, no blinking or auto-moving text, text equivalents for images, buttons "
+    "and charts, meaningful link text, heading markup, table headers. " + _TT32_EN,
+)
+TT32_19_4 = LegalRef(
+    TT32, "Điều 19", "khoản 4", Certainty.VERIFIED, "legacy_guidance",
+    "Thông tin luôn được cập nhật đầy đủ, chính xác, sẵn sàng, có thể truy cập mọi lúc. " + _TT32_VI,
+    "Information always complete, accurate, available and accessible at any time. " + _TT32_EN,
+)
+TT32_20 = LegalRef(
+    TT32, "Điều 20", "", Certainty.VERIFIED, "legacy_guidance",
+    "Phải sử dụng giao thức HTTPS (quy định cho dịch vụ công trực tuyến mức 3, 4; yêu cầu HTTPS cho mọi trang "
+    "CHƯA được xác minh). " + _TT32_VI,
+    "HTTPS must be used (stated for level-3/4 online services; an HTTPS requirement for every page is UNVERIFIED). "
+    + _TT32_EN,
+)
 TT32_16_4_B = LegalRef(
     TT32, "Điều 16", "khoản 4, điểm b", Certainty.VERIFIED, "legacy_guidance",
     "Sơ đồ cổng dạng cây văn bản cho người dùng và tập tin XML cho máy tìm kiếm. " + _TT32_VI,
     "Site map as a text tree for users and an XML file for search engines. " + _TT32_EN,
+)
+
+# ---------------------------------------------------------------------------------------------- other circulars
+TT24_5 = LegalRef(
+    TT24, "Điều 5", "", Certainty.VERIFIED, "legacy_guidance",
+    "Dữ liệu đặc tả và bộ mã ký tự: áp dụng TCVN 6909:2001 (Unicode tiếng Việt). Hiệu lực sau Nghị định 42/2022 chưa "
+    "được xác minh.",
+    "Metadata and character set: TCVN 6909:2001 (Vietnamese Unicode). Its force after Decree 42/2022 is not "
+    "established.",
+)
+TT26_5_1 = LegalRef(
+    TT26, "Điều 5", "khoản 1", Certainty.VERIFIED, "legacy_guidance",
+    "Cổng TTĐT của cơ quan nhà nước áp dụng các tiêu chuẩn hỗ trợ người khuyết tật tại Phụ lục (bắt buộc hoặc khuyến "
+    "nghị); nội dung Phụ lục (phiên bản WCAG) CHƯA được đọc.",
+    "State portals apply the accessibility standards of the Appendix (mandatory or recommended); the Appendix (the "
+    "WCAG version) was NOT read.",
+)
+TT22_WCAG = LegalRef(
+    TT22, "Phụ lục II", "", Certainty.UNVERIFIED, "in_force",
+    "Bắt buộc áp dụng tiêu chuẩn WCAG tối thiểu phiên bản 2.0 (nguồn duy nhất là một bài viết thứ cấp, không nêu mức "
+    "tuân thủ); hiệu lực sau khi nghị định gốc bị bãi bỏ chưa được xác minh.",
+    "WCAG at least version 2.0 is mandatory (the only source is a secondary article, which gives no conformance "
+    "level); whether the circular survives its parent decree's repeal is UNVERIFIED.",
+)
+TT22_GENERAL = LegalRef(
+    TT22, "Yêu cầu chung", "", Certainty.VERIFIED_2ND, "in_force",
+    "Lưu trữ thông tin dưới dạng dữ liệu có cấu trúc, chia sẻ dưới dạng dịch vụ web; có phương án dự phòng bảo đảm "
+    "hoạt động an toàn, liên tục (các mục 5–11 chưa đọc được); hiệu lực sau khi nghị định gốc bị bãi bỏ chưa được xác "
+    "minh.",
+    "Information stored as structured data and shared as web services; a backup plan for safe, continuous operation "
+    "(items 5–11 could not be read); whether the circular survives its parent decree's repeal is UNVERIFIED.",
 )
 
 # ---------------------------------------------------------------------------------------------- provincial
