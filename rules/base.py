@@ -27,7 +27,9 @@ SINCE_RE = re.compile(r"^\d+\.\d+(\.\d+)?$")
 AREAS = ("freshness", "content", "functions", "layout", "technical")
 DOC_SECTIONS = ("What it checks", "Why it matters", "Non-compliant", "Compliant", "Remediation")
 BUILTIN_MODULES = ("rules.freshness", "rules.presence", "rules.content", "rules.contacts", "rules.disclosure",
-                   "rules.documents", "rules.functions", "rules.layout", "rules.domain")
+                   "rules.documents", "rules.functions", "rules.layout", "rules.domain", "rules.tls", "rules.network",
+                   "rules.headers", "rules.performance", "rules.sitemaps", "rules.unicode", "rules.mobile",
+                   "rules.accessibility", "rules.outdated")
 
 # Human names of the section kinds (nd42.records.SECTION_KINDS), used in messages and docs.
 KIND_LABELS: dict[str, tuple[str, str]] = {

@@ -1,0 +1,1 @@
+"""Placeholder: filled in by the technical-standards work (issue 4)."""
