@@ -98,6 +98,19 @@ UI = {
     "print_hint": {"vi": "In báo cáo: dùng chức năng In của trình duyệt (Ctrl+P).",
                    "en": "To print: use the browser's Print (Ctrl+P)."},
 }
+# Sub-groups of the technical findings, by rule-id prefix, in reading order.
+TOPIC = {
+    "TL": {"vi": "HTTPS và chứng thư số", "en": "HTTPS and certificates"},
+    "NW": {"vi": "IPv6 và DNS", "en": "IPv6 and DNS"},
+    "DM": {"vi": "Tên miền", "en": "Domain name"},
+    "UC": {"vi": "Bảng mã tiếng Việt (Unicode TCVN 6909:2001)", "en": "Vietnamese encoding (Unicode, TCVN 6909:2001)"},
+    "MB": {"vi": "Hiển thị trên thiết bị di động", "en": "Mobile display"},
+    "AC": {"vi": "Hỗ trợ người khuyết tật", "en": "Accessibility"},
+    "OT": {"vi": "Công nghệ lỗi thời", "en": "Outdated technology"},
+    "SM": {"vi": "robots.txt, sơ đồ XML, RSS", "en": "robots.txt, XML site map, feeds"},
+    "PF": {"vi": "Hoạt động và hiệu năng", "en": "Availability and performance"},
+    "SH": {"vi": "Tiêu đề bảo mật HTTP", "en": "HTTP security headers"},
+}
 AREA_INTRO = {
     "freshness": {"vi": "Các chuyên mục có được cập nhật thường xuyên không (ngày của mục mới nhất).",
                   "en": "Whether sections are kept up to date (the date of the newest item)."},

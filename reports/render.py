@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from nd42.clock import in_vietnam
 from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
-from reports.i18n import AREA_INTRO, KIND, STATUS, UI, text
+from reports.i18n import AREA_INTRO, KIND, STATUS, TOPIC, UI, text
 
 AREA_ORDER = ("freshness", "content", "functions", "layout", "technical")
 STATUS_ORDER = (Status.FAIL, Status.WARN, Status.NOT_DETERMINABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
@@ -47,6 +47,15 @@ def environment() -> Environment:
     return env
 
 
+def _groups(findings: list[Finding], lang: str) -> list[tuple[str | None, list[Finding]]]:
+    """Technical findings by topic (HTTPS/TLS, IPv6 and DNS, …), in the order inspectors read them."""
+    by_topic: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_topic.setdefault(finding.rule_id.split("-", 1)[0], []).append(finding)
+    order = [p for p in TOPIC if p in by_topic] + sorted(p for p in by_topic if p not in TOPIC)
+    return [(TOPIC[p][lang] if p in TOPIC else p, by_topic[p]) for p in order]
+
+
 def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, Any], run: dict[str, Any],
           profile: dict[str, Any], lang: str) -> dict[str, Any]:
     areas = []
@@ -54,7 +63,8 @@ def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, An
         members = [f for f in findings if f.area == area]
         members.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.rule_id))
         if members:
-            areas.append({"id": area, "findings": members, "intro": AREA_INTRO[area][lang]})
+            areas.append({"id": area, "findings": members, "intro": AREA_INTRO[area][lang],
+                          "groups": _groups(members, lang) if area == "technical" else [(None, members)]})
     sections = sorted(snapshot.sections.values(),
                       key=lambda s: (s.kind not in LISTING_KINDS, (*LISTING_KINDS, s.kind).index(s.kind)))
     section_views = []

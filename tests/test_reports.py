@@ -111,3 +111,16 @@ def test_a_profile_without_successor_shows_no_replacement_notice() -> None:
                                 profile=profile_info(load_profile("daknong-cchc")))
     text = lxml.html.fromstring(html).text_content()
     assert "Văn bản đã được thay thế" not in text and "Kế thừa hồ sơ" in text and "nd224-2026" in text
+
+
+def test_technical_findings_are_grouped_by_topic() -> None:
+    snap, _ = portal()
+    ref = [LegalRef("Nghị định 224/2026/NĐ-CP", "Điều 21", "khoản 4", Certainty.VERIFIED)]
+    findings = [Finding(rule_id, Status.FAIL, Severity.HIGH, "technical", rule_id, rule_id, "m", "m",
+                        [Evidence(url="https://x.test/")], ref) for rule_id in ("AC-003", "TL-004", "TL-001", "ZZ-001")]
+    html = render_portal_report(snap, findings, score={"score": 0.0, "counts": {}}, run=RUN, profile=PROFILE)
+    tree = lxml.html.fromstring(html)
+    assert [h.text_content() for h in tree.xpath("//h4")] == ["HTTPS và chứng thư số", "Hỗ trợ người khuyết tật",
+                                                               "ZZ"]
+    ids = [d.get("id") for d in tree.xpath("//div[contains(@class,'f ')]")]
+    assert ids == ["TL-001", "TL-004", "AC-003", "ZZ-001"]
