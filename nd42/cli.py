@@ -61,7 +61,8 @@ def _crawl_options(args: argparse.Namespace) -> CrawlOptions:
     options = CrawlOptions(
         page_budget=args.budget, item_pages=args.item_pages, delay=args.delay, concurrency=args.concurrency,
         timeout=args.timeout, obey_robots=not args.ignore_robots, doc_pages=args.doc_pages,
-        resolve=parse_resolve(args.resolve),
+        resolve=parse_resolve(args.resolve), dns_server=args.dns_server, ca_file=args.ca_file,
+        network_probes=not args.no_network_probes,
     )
     options.validate()
     return options
@@ -221,6 +222,13 @@ def _add_crawl_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--now", help="crawl clock override, ISO date or date-time (tests, re-runs); default: now")
     g.add_argument("--resolve", action="append", metavar="HOST:IP",
                    help="reach HOST at IP without any DNS query (repeatable), e.g. skhcn.hoalam.gov.vn:127.0.0.1")
+    n = p.add_argument_group("network probes (TLS, HTTP → HTTPS, DNS, IPv6; before each crawl)")
+    n.add_argument("--dns-server", metavar="HOST:PORT",
+                   help="DNS server the probes ask (an IP address, port 53 by default); default: the system's. "
+                        "Hosts mapped by --resolve are looked up only when this is given")
+    n.add_argument("--ca-file", metavar="PEM", help="extra trusted CA certificates for the chain check (PEM file)")
+    n.add_argument("--no-network-probes", action="store_true",
+                   help="skip the network probes (the TLS, redirect, DNS and IPv6 rules are then not determinable)")
 
 
 def build_parser() -> argparse.ArgumentParser:

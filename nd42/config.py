@@ -61,6 +61,9 @@ class PortalConfig:
     level: str | None = None  # one of nd42.records.LEVELS
     parent: str | None = None  # the parent portal's URL
     tags: list[str] = dataclasses.field(default_factory=list)
+    # Where the network probes try plain HTTP and HTTPS ({"http": URL, "https": URL}); by default the
+    # portal URL with its scheme swapped and the default port (crawler/probes/endpoints.py).
+    endpoints: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def info(self) -> dict[str, Any]:
         """The portal as configured, for ``PortalSnapshot.portal`` (docs/facts.md)."""
@@ -87,6 +90,11 @@ class CrawlOptions:
     user_agent: str | None = None  # default: crawler.settings.USER_AGENT
     # Host name → IP address, used instead of the DNS (demo portals and tests on 127.0.0.1).
     resolve: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Network probes (crawler/probes/): the DNS server they ask ("HOST:PORT", an IP address; default:
+    # the system's), extra trust anchors for the certificate chain (a PEM file), and whether to run them.
+    dns_server: str | None = None
+    ca_file: str | None = None
+    network_probes: bool = True
 
     def validate(self) -> None:
         if not 1 <= self.concurrency <= 2:
@@ -99,6 +107,10 @@ class CrawlOptions:
             raise ConfigError("document pages must be ≥ 0")
         for host, ip in self.resolve.items():
             validate_resolve(host, ip)
+        if self.dns_server is not None:
+            parse_dns_server(self.dns_server)
+        if self.ca_file is not None and not Path(self.ca_file).is_file():
+            raise ConfigError(f"--ca-file {self.ca_file}: không đọc được tệp / no such file")
 
 
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -126,6 +138,26 @@ def parse_resolve(values: list[str] | None) -> dict[str, str]:
         validate_resolve(host, ip.strip())
         out[host] = ip.strip()
     return out
+
+
+def parse_dns_server(value: str) -> tuple[str, int]:
+    """``--dns-server``: ``IP``, ``IP:PORT`` or ``[IPv6]:PORT``.  An address, not a name: looking the
+    resolver itself up would need the DNS it replaces."""
+    text = value.strip()
+    host, port = text, "53"
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.removeprefix(":") or "53"
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    try:
+        ipaddress.ip_address(host)
+        number = int(port)
+    except ValueError as exc:
+        raise ConfigError(f"--dns-server {value!r}: expected IP[:PORT], e.g. 127.0.0.1:5353") from exc
+    if not 0 < number < 65536:
+        raise ConfigError(f"--dns-server {value!r}: port out of range")
+    return host, number
 
 
 _HOST_RE = re.compile(r"^[a-z0-9.\-\[\]:]+$", re.IGNORECASE)
@@ -196,7 +228,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
     if not isinstance(head, dict):
         raise ConfigError(f"{source}: portal: must be a table")
     for key in head:
-        if key not in ("id", "name", "url", "profile", "level", "parent", "tags"):
+        if key not in ("id", "name", "url", "profile", "level", "parent", "tags", "endpoints"):
             raise ConfigError(f"{source}: portal.{key}: unknown key")
     if "url" not in head:
         raise ConfigError(f"{source}: portal.url: missing")
@@ -209,6 +241,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{source}: rules: must be a table of tables, e.g. [rules.\"FR-001\"]")
     level, parent, tags = _portal_info(head, source)
+    endpoints = validate_endpoints(head.get("endpoints", {}), f"{source}: portal.endpoints")
     return PortalConfig(
         id=str(head.get("id") or portal_id_from_url(url)),
         url=url,
@@ -219,7 +252,23 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
         level=level,
         parent=parent,
         tags=tags,
+        endpoints=endpoints,
     )
+
+
+def validate_endpoints(data: Any, where: str) -> dict[str, str]:
+    """``{"http": URL, "https": URL}``, each URL of its own scheme (``[portal.endpoints]``)."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: must be a table, e.g. {{ https = \"https://host:8443/\" }}")
+    out: dict[str, str] = {}
+    for scheme, url in data.items():
+        if scheme not in ("http", "https") or not isinstance(url, str):
+            raise ConfigError(f"{where}.{scheme}: expected http or https = \"URL\"")
+        valid = validate_url(url)
+        if urlsplit(valid).scheme != scheme:
+            raise ConfigError(f"{where}.{scheme}: {url!r} is not an {scheme}:// URL")
+        out[scheme] = valid
+    return out
 
 
 def validate_level(level: str | None, where: str) -> str | None:
