@@ -79,6 +79,7 @@ class CrawlOptions:
     max_depth: int = 4  # home = 0, a listing linked from it = 1, its next page or an item = 2, ...
     item_pages: int = 3  # K: item pages opened when a listing shows no dates
     doc_pages: int = 3  # detail pages opened per documents listing (legal, directive, consultation)
+    link_sample: int = 5  # internal links of the home page fetched for their status only (broken links)
     listing_pages: int = 2  # first listing page, plus the next when the first shows no datable items
     candidates_per_kind: int = 2  # next candidate tried when the best one fails or is empty
     delay: float = 0.5  # seconds between requests to one portal (AutoThrottle adapts it)
@@ -105,6 +106,8 @@ class CrawlOptions:
             raise ConfigError("delay must be ≥ 0 and timeout > 0")
         if self.doc_pages < 0:
             raise ConfigError("document pages must be ≥ 0")
+        if self.link_sample < 0:
+            raise ConfigError("link sample must be ≥ 0")
         for host, ip in self.resolve.items():
             validate_resolve(host, ip)
         if self.dns_server is not None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
 # No entity expansion, no network, no huge trees: sitemaps are untrusted input (XML bombs).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True,
+                          remove_comments=True, remove_pis=True)
+# Tried first: a sitemap that only the recovering parser can read is not well-formed (SM-002).
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False,
                           remove_comments=True, remove_pis=True)
 MAX_URLS = 5000
 _SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
@@ -21,6 +25,8 @@ class SitemapResult:
     children: list[str] = field(default_factory=list)  # <sitemapindex> entries
     lastmod: dict[str, str] = field(default_factory=dict)
     error: str | None = None
+    well_formed: bool = False
+    dated: int = 0  # entries (URLs or child sitemaps) with a <lastmod>
 
 
 def parse_sitemap(body: bytes) -> SitemapResult:
@@ -35,9 +41,13 @@ def parse_sitemap(body: bytes) -> SitemapResult:
         result.error = "entities_refused"
         return result
     try:
-        root = etree.fromstring(body, parser=_PARSER)
+        root = etree.fromstring(body, parser=_STRICT)
+        result.well_formed = True
     except etree.XMLSyntaxError:
-        root = None
+        try:
+            root = etree.fromstring(body, parser=_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
     if root is None:
         result.error = "not_xml"
         return result
@@ -56,6 +66,8 @@ def parse_sitemap(body: bytes) -> SitemapResult:
                 lastmod = child.text.strip()
         if not loc:
             continue
+        if lastmod:
+            result.dated += 1
         if tag == "sitemapindex":
             result.children.append(loc)
         elif len(result.urls) < MAX_URLS:
@@ -70,3 +82,51 @@ def parse_sitemap(body: bytes) -> SitemapResult:
 def parse_robots_sitemaps(text: str) -> list[str]:
     """The ``Sitemap:`` lines of a robots.txt."""
     return [m.group(1) for m in _SITEMAP_LINE.finditer(text)]
+
+
+_ROBOTS_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z-]*)\s*:\s*(.*?)\s*$")
+_GROUP_RULES = frozenset(("allow", "disallow", "crawl-delay", "noindex", "request-rate", "visit-time"))
+_ROBOTS_CHARS = 500_000
+
+
+def robots_facts(body: bytes) -> dict[str, Any]:
+    """What SM-001 judges in a robots.txt (RFC 9309): well-formed, a soft-404 HTML page, everything disallowed.
+
+    Unknown fields (``Host``, ``Clean-param``) are not errors: crawlers ignore them.  Errors are lines
+    that are not ``field: value`` and group rules before any ``User-agent``.
+    """
+    text = body[:_ROBOTS_CHARS].decode("utf-8", "replace")
+    head = text[:1024].lstrip().lower()
+    html = head.startswith(("<!doctype", "<html", "<?xml")) or "<html" in head or "<body" in head
+    errors: list[str] = []
+    agents: list[str] = []
+    group: list[str] = []  # user agents of the current group
+    in_rules = False
+    star_disallows_root = False
+    star_allows = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = _ROBOTS_LINE.match(line)
+        if match is None:
+            errors.append(raw.strip()[:120])
+            continue
+        field_name, value = match.group(1).lower(), match.group(2)
+        if field_name == "user-agent":
+            if in_rules:
+                group, in_rules = [], False
+            group.append(value.lower())
+            if value and value not in agents and len(agents) < 20:
+                agents.append(value)
+        elif field_name in _GROUP_RULES:
+            if not group:
+                errors.append(raw.strip()[:120])
+                continue
+            in_rules = True
+            if "*" in group and field_name == "disallow" and value in ("/", "/*"):
+                star_disallows_root = True
+            elif "*" in group and field_name == "allow" and value:
+                star_allows = True
+    return {"ok": not html and not errors, "html": html, "parse_errors": len(errors), "error_lines": errors[:3],
+            "disallow_all": star_disallows_root and not star_allows, "user_agents": agents}

@@ -12,8 +12,12 @@ Phases (the spider's idle signal moves from discovery to sections):
    labelled fields.
 4. **probes** — a print function on an article page, the home page's search box tried with a
    title the portal lists, and the English pages (:mod:`crawler.spiders.probing`).
+5. **checks** — with what the budget leaves: the home page's RSS/Atom feed and a sample of its
+   internal links, fetched for their status (:mod:`crawler.spiders.probing`).
 
-Every HTML page gets its facts (docs/facts.md) when it is recorded.
+Every HTML page gets its facts (docs/facts.md) when it is recorded, its technical facts
+(``tech``: :mod:`crawler.extract.tech`) included; every response its time to first byte and the
+content encoding it came with.
 
 Every request goes through :meth:`PortalSpider._request`, which enforces the page budget, the
 depth cap and the allowed hosts, so nothing outside the portal is ever fetched.  The spider only
@@ -43,7 +47,8 @@ from crawler.extract.listing import ListingOverrides, extract_listing
 from crawler.extract.page import ParsedPage
 from crawler.extract.scan import Scan
 from crawler.extract.sections import best_by_kind, discover, discover_urls
-from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap
+from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap, robots_facts
+from crawler.extract.tech import tech_facts
 from crawler.spiders.probing import ProbeMixin
 from nd42.clock import in_vietnam
 from nd42.config import CrawlOptions, PortalConfig, allowed_hosts
@@ -62,7 +67,8 @@ HANDLED_STATUSES = [*range(400, 600)]
 KEPT_HEADERS = ("server", "content-type", "content-length", "last-modified", "etag", "cache-control", "x-powered-by",
                 "strict-transport-security", "content-security-policy", "x-frame-options", "x-content-type-options",
                 "referrer-policy", "location", "content-encoding", "microsoftsharepointteamservices",
-                "liferay-portal")
+                "liferay-portal", "expires", "age", "vary", "x-aspnet-version", "x-aspnetmvc-version",
+                "permissions-policy", "x-ua-compatible", "x-generator")
 CMS_MARKERS = (
     ("sharepoint", ("microsoft sharepoint", "_spPageContextInfo", "__REQUESTDIGEST", "/_layouts/")),
     ("liferay", ("var Liferay", "themeDisplay", "/web/guest", "p_p_id=", "liferay-portal")),
@@ -77,7 +83,9 @@ ProgressFn = Callable[[str, dict[str, Any]], None]
 # Documents whose detail pages are opened for their labelled fields (number, issuer, dates...).
 DOC_KINDS = ("legal_documents", "directive_documents", "consultation")
 # Roles whose pages are not HTML documents of the portal: no page facts.
-NO_FACTS_ROLES = ("robots", "sitemap_xml")
+NO_FACTS_ROLES = ("robots", "sitemap_xml", "feed", "linkcheck")
+# Link-check pages are fetched for their status only, feeds are read as XML: neither is parsed as HTML.
+UNPARSED_ROLES = ("linkcheck", "feed")
 
 
 def guess_cms(body: bytes, headers: dict[str, str]) -> str | None:
@@ -133,7 +141,17 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_downloaded, signal=signals.response_downloaded)
         return spider
+
+    def _on_downloaded(self, response: Response, request: Request, spider: scrapy.Spider) -> None:
+        """Note what came over the wire before HttpCompressionMiddleware decompresses the body and, since
+        Scrapy 2.13, deletes its Content-Encoding header (PF-004 asks which encoding the server used)."""
+        if spider is not self:
+            return
+        encoding = b", ".join(response.headers.getlist(b"Content-Encoding")).decode("latin-1").strip().lower()
+        # Set on every hop: a redirect's request meta is copied to the next request, which must not inherit it.
+        request.meta["wire"] = {"content_encoding": encoding or None, "transfer_size": len(response.body)}
 
     def _elapsed_clock(self) -> str:
         return (self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)).isoformat(timespec="seconds")
@@ -183,15 +201,23 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             page.error_class = "waf"
         if response.meta.get("redirect_urls"):
             page.facts["redirects"] = [*response.meta["redirect_urls"][1:], response.url]
+        latency = meta.get("download_latency")
+        wire = meta.get("wire") or {}
+        page.facts.update({"ttfb_ms": int(latency * 1000) if isinstance(latency, float | int) else None,
+                           "content_encoding": wire.get("content_encoding"),
+                           "transfer_size": wire.get("transfer_size")})
         self.snapshot.pages.append(page)
         self._progress("page", {"url": response.url, "status": response.status})
         parsed = None
         found = None
-        if page.ok and isinstance(response, scrapy.http.TextResponse) and _is_html(page.content_type, response.body):
+        if page.ok and _parses(page) and isinstance(response, scrapy.http.TextResponse) \
+                and _is_html(page.content_type, response.body):
             parsed = ParsedPage(response.url, response.body, page.content_type)
             if page.role not in NO_FACTS_ROLES:
                 facts, found = page_facts_scan(parsed, page.role, self.allowed)
                 page.facts.update(facts)
+                page.facts["tech"] = tech_facts(parsed, response.body, page.content_type, found=found,
+                                                home=page.role == "home", hosts=self.allowed)
         return page, parsed, found
 
     def _failed(self, failure: Any) -> Iterator[Request]:
@@ -218,7 +244,7 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             yield request
 
     def parse_home(self, response: Response) -> Iterator[Request]:
-        page, parsed = self._record(response)
+        page, parsed, found = self._record_scan(response)
         self.snapshot.home_url = response.url
         self.seen.add(response.url.split("#", 1)[0])
         # A redirect to the www twin (or away from it) widens the allowed hosts to that pair only.
@@ -231,6 +257,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             self.phase = "done"
             return
         self.home_page = page
+        if found is not None:
+            self._link_pool(found)
         self.snapshot.name = self.snapshot.name or parsed.title or None
         self._add_candidates(discover(parsed, "home", self.allowed))
         self.phase = "discovery"
@@ -255,6 +283,7 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             return
         text = response.body[:200000].decode("utf-8", "replace")
         page.facts["sitemaps"] = sitemaps = parse_robots_sitemaps(text)
+        page.facts.update(robots_facts(response.body))
         for url in sitemaps[:3]:
             req = self._request(url, "sitemap_xml", self.parse_sitemap_xml, depth=1)
             if req is not None:
@@ -266,7 +295,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             self._sitemap_xml_state("absent" if page.status in (404, 410) else "failed")
             return
         result = parse_sitemap(response.body)
-        page.facts.update({"urls": len(result.urls), "children": len(result.children), "error": result.error})
+        page.facts.update({"urls": len(result.urls), "children": len(result.children), "error": result.error,
+                           "well_formed": result.well_formed, "lastmod": result.dated})
         if result.error and not result.urls and not result.children:
             self._sitemap_xml_state("invalid")
         else:
@@ -300,17 +330,19 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         self.snapshot.candidates.extend(found)
 
     def _on_idle(self, spider: scrapy.Spider) -> None:
-        if spider is not self or self.phase not in ("discovery", "sections"):
+        if spider is not self or self.phase not in ("discovery", "sections", "probes"):
             return
+        requests: list[Request] = []
         if self.phase == "discovery":
             self.phase = "sections"
             requests = list(self._section_requests())
-            if not requests:
-                self.phase = "probes"
-                requests = list(self._probe_requests())
-        else:
+        if not requests and self.phase == "sections":
             self.phase = "probes"
             requests = list(self._probe_requests())
+        # The feed and the link sample come last: what the budget leaves after every other probe.
+        if not requests and self.phase == "probes":
+            self.phase = "checks"
+            requests = list(self._check_requests())
         for request in requests:
             self.crawler.engine.crawl(request)
         if requests:
@@ -548,6 +580,11 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         })
         if self.on_done is not None:
             self.on_done(snap)
+
+
+def _parses(page: PageFetch) -> bool:
+    """Whether a page's body is parsed as HTML (a feed page, listing the feeds, is; feeds and link checks not)."""
+    return page.role not in UNPARSED_ROLES or page.kind == "feed_page"
 
 
 def _is_html(content_type: str | None, body: bytes) -> bool:

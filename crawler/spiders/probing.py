@@ -8,6 +8,14 @@
 * **english** — the home page's first English link is followed, and from the English home its
   organisation and contacts pages.
 
+Then, with what the budget leaves (the spider's last phase, ``checks``):
+
+* **feed** — the home page's first advertised RSS/Atom feed (``tech.feeds``), read for its items and
+  their dates; without one, the feed page the home links (SharePoint's ``RSS.aspx``) and the first
+  feed named there.
+* **linkcheck** — up to ``link_sample`` internal links of the home page that nothing else fetched,
+  taken in turn from the menu, the main region, the footer, sidebars and header: status only.
+
 Results go to ``snapshot.probes`` (docs/facts.md, "probes").  Every request goes through the
 spider's ``_request``, so the budget, the depth cap and the allowed hosts hold here too.
 """
@@ -20,6 +28,9 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Request, Response
 
+from crawler.extract.elements import file_ext
+from crawler.extract.feeds import feed_fact
+from crawler.extract.page import ParsedPage
 from crawler.extract.probes import (
     CONTACT_LABELS,
     ORGANISATION_LABELS,
@@ -35,6 +46,11 @@ from nd42.config import CrawlOptions
 from nd42.records import LISTING_KINDS, ListingItem, PageFetch, PortalSnapshot
 
 ENGLISH_PARTS = {"english_organisation": "organisation", "english_contacts": "contacts"}
+# The order links are sampled in: one from each region in turn, the main menu first.
+LINK_REGIONS = ("menu", "main", "footer", "sidebar", "header", "related")
+POOL_PER_REGION = 50
+# On a feed page, links to the feeds themselves: by URL (SharePoint's listfeed.aspx) or label.
+_FEED_HINT = ("rss", "atom", "feed", "listfeed.aspx", "xml")
 
 
 class ProbeMixin:
@@ -45,6 +61,8 @@ class ProbeMixin:
     allowed: set[str]
     refused: str | None
     home_page: PageFetch | None = None
+    seen: set[str]
+    link_pool: dict[str, list[dict[str, str]]]
     _request: Callable[..., Request | None]
     _record_scan: Callable[[Response], tuple[PageFetch, Any, Scan | None]]
     parse_article: Callable[[Response], Iterator[Request]]
@@ -196,6 +214,122 @@ class ProbeMixin:
             entry["error_class"] = page.error_class
         return iter(())
 
+    # ------------------------------------------------------------------ checks: feed and link sample
+    def _link_pool(self, found: Scan) -> None:
+        """The home page's internal links by region, for the link sample (read once, when the home is parsed)."""
+        page = found.page
+        home = page.url.split("#", 1)[0]
+        pool: dict[str, list[dict[str, str]]] = {}
+        known: set[str] = {home}
+        for placed in found.anchors:
+            url = page.absolute(placed.el.get("href") or "")
+            if url is None or url in known or urlsplit(url).netloc.lower() not in self.allowed or file_ext(url):
+                continue
+            known.add(url)
+            region = placed.region if placed.region in LINK_REGIONS else "main"
+            bucket = pool.setdefault(region, [])
+            if len(bucket) < POOL_PER_REGION:
+                label = " ".join("".join(str(t) for t in placed.el.itertext()).split())[:200]
+                bucket.append({"url": url, "region": region, "label": label})
+        self.link_pool = pool
+
+    def _check_requests(self) -> Iterator[Request]:
+        if self.home_page is None:
+            return
+        yield from self._feed_probe()
+        yield from self._link_sample()
+
+    def _feed_probe(self) -> Iterator[Request]:
+        assert self.home_page is not None
+        tech = self.home_page.facts.get("tech", {})
+        probe: dict[str, Any] = {"status": "no_feed", "url": None, "via": None, "page": None, "error_class": None}
+        self.snapshot.probes["feed"] = probe
+        feeds = tech.get("feeds") or []
+        pages = tech.get("feed_pages") or []
+        if feeds:
+            feed = feeds[0]
+            probe.update({"url": feed["url"], "via": feed.get("via", "link")})
+            req = self._request(feed["url"], "feed", self.parse_feed, depth=1, priority=-5)
+        elif pages:
+            probe.update({"via": "feed_page", "page": pages[0]["url"]})
+            req = self._request(pages[0]["url"], "feed", self.parse_feed_page, kind="feed_page", depth=1,
+                                priority=-5)
+        else:
+            return
+        if req is None:
+            self._refusal(probe)
+            return
+        probe["status"] = "probed"
+        yield req
+
+    def _link_sample(self) -> Iterator[Request]:
+        pool = getattr(self, "link_pool", {})
+        fetched = {u.split("#", 1)[0] for p in self.snapshot.pages for u in (p.url, p.final_url) if u}
+        queues = [[e for e in pool.get(r, []) if e["url"] not in self.seen and e["url"] not in fetched]
+                  for r in LINK_REGIONS]
+        probe: dict[str, Any] = {"status": "no_links", "sampled": 0, "pool": sum(len(q) for q in queues)}
+        self.snapshot.probes["linkcheck"] = probe
+        assert self.home_page is not None
+        origin = self.home_page.final_url or self.home_page.url
+        while probe["sampled"] < self.options.link_sample and any(queues):
+            for queue in queues:
+                if not queue or probe["sampled"] >= self.options.link_sample:
+                    continue
+                entry = queue.pop(0)
+                req = self._request(entry["url"], "linkcheck", self.parse_linkcheck, depth=1, priority=-10,
+                                    extra={"linkcheck": {"from": origin, "region": entry["region"],
+                                                         "label": entry["label"]}})
+                if req is None:
+                    if self.refused == "budget":
+                        probe["status"] = "budget" if not probe["sampled"] else "probed"
+                        return
+                    continue
+                probe["sampled"] += 1
+                probe["status"] = "probed"
+                yield req
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        page, _parsed, _found = self._record_scan(response)
+        probe = self.snapshot.probes.get("feed", {})
+        fact = feed_fact(response.body) if page.ok else {
+            "ok": False, "kind": None, "items": 0, "dated": 0, "newest": None, "error": page.error_class}
+        if response.meta.get("kind") == "feed_listed" and fact["error"] == "html":
+            # A link we picked from a feed page, not one the portal advertises as a feed: no verdict on it.
+            probe.update({"status": "not_found", "error_class": "html"})
+            return iter(())
+        page.facts["feed"] = fact
+        if not page.ok:
+            probe.update({"status": "failed", "error_class": page.error_class})
+        return iter(())
+
+    def parse_feed_page(self, response: Response) -> Iterator[Request]:
+        page, parsed, _found = self._record_scan(response)
+        probe = self.snapshot.probes.get("feed", {})
+        if not page.ok:
+            probe.update({"status": "failed", "error_class": page.error_class})
+            return
+        fact = feed_fact(response.body)
+        if fact["kind"] is not None:
+            # The "feed page" is a feed itself (an RSS link without a feed-like URL): read it as one.
+            page.facts["feed"] = fact
+            probe["url"] = page.final_url or page.url
+            return
+        url = _listed_feed(parsed) if parsed is not None else None
+        if url is None:
+            probe["status"] = "not_found"
+            return
+        probe["url"] = url
+        req = self._request(url, "feed", self.parse_feed, kind="feed_listed", depth=2, priority=-5)
+        if req is None:
+            self._refusal(probe)
+            return
+        yield req
+
+    def parse_linkcheck(self, response: Response) -> Iterator[Request]:
+        page, _parsed, _found = self._record_scan(response)
+        page.facts["linkcheck"] = response.meta.get("linkcheck", {})
+        return iter(())
+
     def _probe_failed(self, page: PageFetch, meta: dict[str, Any]) -> Iterator[Request]:
         """A probe request that failed in the downloader (robots.txt, timeout, refused...)."""
         role, kind = meta.get("role"), meta.get("kind")
@@ -210,8 +344,34 @@ class ProbeMixin:
         elif role == "english" and kind in ENGLISH_PARTS:
             entry = self.snapshot.probes.get("english", {}).get(ENGLISH_PARTS[kind]) or {}
             entry.update({"ok": False, "error_class": page.error_class})
+        elif role == "feed":
+            self.snapshot.probes.get("feed", {}).update({"status": "failed", "error_class": page.error_class})
+            if kind != "feed_page":
+                page.facts["feed"] = {"ok": False, "kind": None, "items": 0, "dated": 0, "newest": None,
+                                      "error": page.error_class}
+        elif role == "linkcheck":
+            page.facts["linkcheck"] = meta.get("linkcheck", {})
         return iter(())
 
     def _finish_probes(self) -> None:
         articles = [p.url for p in self.snapshot.pages if p.role == "article" and p.ok]
         self.snapshot.probes["print"] = {"status": "probed" if articles else "no_article", "pages": articles[:10]}
+
+
+def _listed_feed(parsed: ParsedPage) -> str | None:
+    """The first feed a feed page advertises (``<link rel=alternate>``) or links (URL or label naming a feed)."""
+    for link in parsed.tree.iterfind(".//link[@href]"):
+        kind = (link.get("type") or "").lower()
+        if "alternate" in (link.get("rel") or "").lower() and ("rss" in kind or "atom" in kind):
+            url = parsed.absolute(link.get("href") or "")
+            if url is not None:
+                return url
+    for a in parsed.tree.iterfind(".//a[@href]"):
+        url = parsed.absolute(a.get("href") or "")
+        if url is None or url.split("#", 1)[0] == parsed.url.split("#", 1)[0]:
+            continue
+        target = url.lower().rsplit("/", 1)[-1]
+        label = "".join(str(t) for t in a.itertext()).lower()
+        if any(h in target for h in _FEED_HINT) or "rss" in label:
+            return url
+    return None
