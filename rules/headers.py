@@ -303,7 +303,8 @@ class FrameProtection(HeaderRule):
             if any(s == "*" or re.fullmatch(r"[a-z][a-z0-9+.-]*:", s) for s in ancestors):
                 yield self.finding(
                     ctx, Status.WARN,
-                    f"frame-ancestors của {url} là \"{sources}\": mọi trang web đều nhúng được trang chủ.",
+                    f"Chỉ thị frame-ancestors của {url} là \"{sources}\": mọi trang web khác đều có thể nhúng trang "
+                    "chủ.",
                     f"The frame-ancestors of {url} is \"{sources}\": any site may frame the home page.",
                     evidence=evidence, details={**details, "source": "csp", "problem": "any_site"})
                 return
@@ -530,11 +531,13 @@ class VersionDisclosure(ComplianceRule):
         rows: list[list[Any]] = [[HEADER_NAMES[k], v, urls[0], len(urls)] for (k, v), urls in found.items()]
         disclosed = [{"header": HEADER_NAMES[k], "value": v, "url": urls[0], "pages": len(urls)}
                      for (k, v), urls in found.items()]
-        shown = "; ".join(f"{r[0]}: {r[1]}" for r in rows[:5])
+        home_url = snapshot.home_url or snapshot.url
+        shown_vi = "; ".join(f"{r[0]}: {r[1]}" + (f" (trên {r[2]})" if r[2] != home_url else "") for r in rows[:5])
+        shown_en = "; ".join(f"{r[0]}: {r[1]}" + (f" (on {r[2]})" if r[2] != home_url else "") for r in rows[:5])
         yield self.finding(
             ctx, Status(ctx.options["disclosure_status"]),
-            f"Tiêu đề phản hồi để lộ phiên bản phần mềm: {shown}.",
-            f"Response headers disclose software versions: {shown}.",
+            f"Tiêu đề phản hồi để lộ phiên bản phần mềm: {shown_vi}.",
+            f"Response headers disclose software versions: {shown_en}.",
             evidence=[Evidence(url=str(r[2]), locator=f"{r[0]} response header", value=f"{r[0]}: {r[1]}",
                                snippet=f"on {r[3]} page(s)") for r in rows[:8]],
             details={**details, "disclosed": disclosed[:20], "table": {"columns": TABLE_DISCLOSURE, "rows": rows[:30]}})

@@ -231,7 +231,7 @@ class Ipv6Reachable(ProbeRule):
                 evidence=[Evidence(url=snapshot.url, locator="probes[\"ipv6\"]", value="no AAAA")],
                 details={**details, "see": "NW-001"})
             return
-        if status == "no_ipv6_route" or v6_error in NO_ROUTE:
+        if status == "no_ipv6_route":
             yield self.finding(
                 ctx, Status.NOT_DETERMINABLE,
                 f"Máy quét không có kết nối IPv6 nên không thử được địa chỉ {address or 'IPv6'} của cổng; đây là giới "
@@ -249,23 +249,25 @@ class Ipv6Reachable(ProbeRule):
                 yield self.finding(
                     ctx, Status(ctx.options["unreachable_status"]),
                     f"Cổng công bố địa chỉ IPv6 {address or '(AAAA)'} nhưng kết nối tới địa chỉ này bị "
-                    f"{'từ chối' if error_class == 'refused' else 'ngắt'} ({error_class})"
+                    f"{'từ chối' if error_class == 'refused' else 'ngắt giữa chừng'}"
                     + (f", trong khi qua IPv4 trang chủ trả lời HTTP {v4.get('status')}" if v4.get("status") else "")
                     + ".",
                     f"The portal publishes the IPv6 address {address or '(AAAA)'} but connections to it are "
-                    f"{'refused' if error_class == 'refused' else 'reset'} ({error_class})"
+                    f"{'refused' if error_class == 'refused' else 'reset'}"
                     + (f", while over IPv4 the home page answers HTTP {v4.get('status')}" if v4.get("status") else "")
                     + ".",
                     evidence=[Evidence(url=snapshot.url, locator=f"IPv6 probe: connection to {where}",
                                        value=error_class)],
                     details={**details, "problem": error_class})
                 return
+            whose_vi = "mạng của máy quét hoặc của cổng" if error_class in NO_ROUTE else "mạng của máy quét"
+            whose_en = "the scanner's network or the portal's" if error_class in NO_ROUTE else "the scanner's network"
             yield self.finding(
                 ctx, Status.NOT_DETERMINABLE,
-                f"Không kết nối được tới địa chỉ IPv6 {address or '(AAAA)'} ({error_class}); có thể do mạng của máy "
-                "quét, không kết luận được.",
-                f"The IPv6 address {address or '(AAAA)'} could not be reached ({error_class}); this may be the "
-                "scanner's network, so nothing is concluded.",
+                f"Không kết nối được tới địa chỉ IPv6 {address or '(AAAA)'} ({error_class}); có thể do {whose_vi}, "
+                "không kết luận được.",
+                f"The IPv6 address {address or '(AAAA)'} could not be reached ({error_class}); this may be "
+                f"{whose_en}, so nothing is concluded.",
                 evidence=[Evidence(url=snapshot.url, locator=f"IPv6 probe: connection to {where}", value=error_class)],
                 details=details, error_class=error_class)
             return

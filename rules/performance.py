@@ -132,9 +132,11 @@ class Availability(ComplianceRule):
         if not snapshot.reachable():
             yield self.unreachable_portal(snapshot, ctx)
             return
-        counted = [p for p in snapshot.pages if p.status is not None or p.error_class in FAILING_ERRORS]
+        # A WAF challenge answers for the firewall, not for the portal: neither an answer nor a failure.
+        counted = [p for p in snapshot.pages
+                   if (p.status is not None and p.error_class != "waf") or p.error_class in FAILING_ERRORS]
         skipped = [p for p in snapshot.pages if p not in counted]
-        failing = [p for p in counted if (p.status is not None and p.status >= 500 and p.error_class != "waf")
+        failing = [p for p in counted if (p.status is not None and p.status >= 500)
                    or (p.status is None and p.error_class in FAILING_ERRORS)]
         limit = float(ctx.options["max_error_share"])
         share = len(failing) / len(counted) if counted else 0.0
@@ -715,7 +717,7 @@ class BrokenLinks(ComplianceRule):
             yield self.finding(
                 ctx, Status(ctx.options["broken_status"]),
                 f"{len(broken)}/{len(sample)} liên kết đã kiểm tra bị hỏng (404/410), ví dụ \"{label or first.url}\" "
-                f"({_where(where)}) → {first.url} trả về HTTP {first.status}{note_vi}.",
+                f"({_where(where, 'vi')}) → {first.url} trả về HTTP {first.status}{note_vi}.",
                 f"{len(broken)} of {len(sample)} checked links are broken (404/410), e.g. \"{label or first.url}\" "
                 f"({_where(where)}) → {first.url} answers HTTP {first.status}{note_en}.",
                 evidence=[Evidence(url=p.url, locator=f"link in the home page's {_where(w)}", value=outcome(p),
@@ -731,7 +733,13 @@ class BrokenLinks(ComplianceRule):
             details=details)
 
 
-def _where(via: str) -> str:
-    return {"menu": "menu", "dropdown": "menu (dropdown)", "home": "home page", "body": "home page body",
-            "footer": "footer", "sidebar": "sidebar", "sitemap_page": "HTML site map", "main": "main region",
-            "header": "header"}.get(via, via or "home page")
+_WHERE = {"menu": ("trình đơn", "menu"), "dropdown": ("trình đơn thả xuống", "menu (dropdown)"),
+          "home": ("trang chủ", "home page"), "body": ("nội dung trang chủ", "home page body"),
+          "footer": ("chân trang", "footer"), "sidebar": ("cột bên", "sidebar"),
+          "sitemap_page": ("trang sơ đồ cổng", "HTML site map"), "main": ("nội dung chính", "main region"),
+          "header": ("đầu trang", "header")}
+
+
+def _where(via: str, lang: str = "en") -> str:
+    vi, en = _WHERE.get(via, (via or "trang chủ", via or "home page"))
+    return vi if lang == "vi" else en

@@ -23,7 +23,7 @@ from rules import citations as cite
 from rules import facts
 from rules.base import ComplianceRule, Option, RuleContext, register
 from rules.performance import outcome
-from rules.tls import status_option, tech
+from rules.tls import days_text, status_option, tech
 
 MISSING = (404, 410)
 INVALID_ERRORS = ("not_xml", "bad_gzip")
@@ -48,6 +48,16 @@ def _count(value: Any, total: int) -> int | None:
                 return inner
         return len(value) if value and all(isinstance(k, str) and "://" in k for k in value) else None
     return None
+
+
+def _xml_error(error: str) -> tuple[str, str]:
+    """A parser error code in words."""
+    if error.startswith("unexpected_root:"):
+        root = error.split(":", 1)[1] or "?"
+        return (f"phần tử gốc <{root}> thay vì <urlset> hoặc <sitemapindex>",
+                f"root element <{root}> instead of <urlset> or <sitemapindex>")
+    return {"not_xml": ("không phải XML hợp lệ", "not well-formed XML"),
+            "bad_gzip": ("tệp nén gzip bị hỏng", "a corrupt gzip file")}.get(error, (error, error))
 
 
 def _day(value: Any) -> dt.date | None:
@@ -328,11 +338,15 @@ class SitemapXml(ComplianceRule):
             return
         if by_state.get("invalid"):
             bad = by_state["invalid"][0]
-            error = str(bad.facts.get("error") or "not well-formed")
+            error = str(bad.facts.get("error") or "not_xml")
+            if _html(bad):
+                why_vi, why_en = f"một trang HTML ({bad.content_type})", f"an HTML page ({bad.content_type})"
+            else:
+                why_vi, why_en = _xml_error(error)
             yield self.finding(
                 ctx, Status(ctx.options["invalid_status"]),
-                f"Sơ đồ trang XML {bad.url} không đúng định dạng ({error}); máy tìm kiếm bỏ qua tệp này.",
-                f"The XML site map {bad.url} is not well-formed ({error}); search engines ignore it.",
+                f"Sơ đồ trang XML {bad.url} không đúng định dạng: {why_vi}; máy tìm kiếm bỏ qua tệp này.",
+                f"The XML site map {bad.url} is not valid: {why_en}; search engines ignore it.",
                 evidence=evidence, details={**details, "problem": "invalid"})
             return
         if by_state.get("index") or by_state.get("empty"):
@@ -384,7 +398,8 @@ class SitemapXml(ComplianceRule):
                       for d in [_day(p.facts["lastmod"].get("newest"))] if d), default=None)
         usable = read + by_state.get("index", [])
         is_declared = any(p.url in declared or (p.final_url or "") in declared for p in usable)
-        main = max(read, key=lambda p: int(p.facts.get("urls") or 0))
+        # A site-map index stands for its children: name it, not the largest child.
+        main = (by_state.get("index") or [max(read, key=lambda p: int(p.facts.get("urls") or 0))])[0]
         details = {**details, "urls": urls, "with_lastmod": with_lastmod, "declared_in_robots": is_declared,
                    "newest_lastmod": newest.isoformat() if newest else None}
         problems_vi, problems_en = [], []
@@ -406,8 +421,8 @@ class SitemapXml(ComplianceRule):
         invalid = by_state.get("invalid", [])
         if invalid:
             details["also_invalid"] = [p.url for p in invalid]
-        size_vi = f"{urls} địa chỉ"
-        size_en = f"{urls} URL(s)"
+        size_vi = f"{urls} địa chỉ" + (f" trong {len(read)} tệp" if len(read) > 1 else "")
+        size_en = f"{urls} URL(s)" + (f" in {len(read)} files" if len(read) > 1 else "")
         if problems_vi:
             details["problems"] = problems_en
             return self.finding(
@@ -561,7 +576,7 @@ class Feeds(ComplianceRule):
                 evidence=evidence, details={**details, "problem": "empty"})
             return
         newest_vi = f"; mục mới nhất ngày {newest.strftime('%d/%m/%Y')} ({age} ngày trước)" if newest else ""
-        newest_en = f"; newest item {newest.isoformat()} ({age} days before the run)" if newest else ""
+        newest_en = f"; newest item {newest.isoformat()} ({days_text(age or 0)} before the run)" if newest else ""
         if dated is None or dated < items:
             what_vi = "không rõ các mục có ngày hay không" if dated is None else (
                 f"{items - dated}/{items} mục không có ngày đăng")

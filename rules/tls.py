@@ -147,10 +147,12 @@ class ProbeRule(ComplianceRule, abstract=True):
         error_class = str(probe.get("error_class") or "unknown")
         return self.finding(
             ctx, Status.NOT_DETERMINABLE,
-            f"{self.probe_vi[:1].upper()}{self.probe_vi[1:]} tới {where} không thành công ({error_class}); không đánh "
+            f"{self.probe_vi[:1].upper()}{self.probe_vi[1:]} ({where}) không thành công ({error_class}); không đánh "
             "giá được.",
             f"The {self.probe_en} of {where} failed ({error_class}); nothing could be judged.",
-            evidence=[Evidence(url=where, locator=f"probes[\"{self.probe_name}\"]", value=error_class,
+            evidence=[Evidence(url=where if "://" in where else snapshot.url,
+                               locator=f"probes[\"{self.probe_name}\"]" + ("" if "://" in where else f" for {where}"),
+                               value=error_class,
                                snippet=str(probe.get("error") or probe.get("error_message") or "") or None)],
             details={"probe": self.probe_name, "probe_status": probe.get("status"), "error_class": error_class,
                      "portal_reachable": snapshot.reachable()},
@@ -692,14 +694,14 @@ class CertificateExpiry(TlsRule):
                 ctx, Status.WARN,
                 f"Chứng thư số của {endpoint} sắp hết hạn: còn {days_left} ngày (đến {vn_date(not_after)}), dưới "
                 f"ngưỡng {warn_days} ngày; cần gia hạn.",
-                f"The certificate of {endpoint} expires soon: {_days(days_left)} left (until {vn_date(not_after)}), "
-                f"under the {warn_days}-day threshold; renew it.",
+                f"The certificate of {endpoint} expires soon: {days_text(days_left)} left (until "
+                f"{vn_date(not_after)}), under the {warn_days}-day threshold; renew it.",
                 evidence=evidence, details={**details, "state": "expiring"})
             return
         yield self.finding(
             ctx, Status.PASS,
             f"Chứng thư số của {endpoint} còn hạn đến {vn_date(not_after)} ({days_left} ngày).",
-            f"The certificate of {endpoint} is valid until {vn_date(not_after)} ({_days(days_left)} left).",
+            f"The certificate of {endpoint} is valid until {vn_date(not_after)} ({days_text(days_left)} left).",
             evidence=evidence, details={**details, "state": "valid"})
 
 
@@ -820,7 +822,7 @@ class TlsVersions(TlsRule):
             evidence=evidence, details=details, error_class="untested")
 
 
-def _days(n: int) -> str:
+def days_text(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 

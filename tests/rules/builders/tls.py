@@ -29,9 +29,9 @@ def iso(delta_days: float) -> str:
 
 
 def html_page(url: str, role: str = "listing", *, kind: str | None = "news", status: int | None = 200,
-              error_class: str | None = None, headers: dict[str, str] | None = None, facts: dict[str, Any] | None = None,
-              elapsed_ms: int | None = 350, size: int | None = 48000, content_type: str = "text/html; charset=utf-8",
-              final_url: str | None = None) -> PageFetch:
+              error_class: str | None = None, headers: dict[str, str] | None = None,
+              facts: dict[str, Any] | None = None, elapsed_ms: int | None = 350, size: int | None = 48000,
+              content_type: str = "text/html; charset=utf-8", final_url: str | None = None) -> PageFetch:
     if error_class is None and status is not None and status >= 400:
         error_class = f"http_{status}"
     return PageFetch(url=url, role=role, kind=kind, final_url=final_url or (url if status is not None else None),
