@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.probes import httpget
 from crawler.probes.contexts import inspect_context
 from crawler.probes.httpget import Reply
 from crawler.probes.net import Deadline, ProbeError, Target, classify, same_url
@@ -15,13 +14,13 @@ from crawler.probes.session import Session
 def fetch(session: Session, probe: str, url: str, deadline: Deadline, *, address: str | None = None) -> Reply:
     target = Target.of(url)
     address = address or session.addresses(target.host, deadline)[0]
-    with session.exchange(probe, f"GET {url}", target.host, address, target.port, deadline, http=True) as ex:
+    with session.exchange(probe, f"GET {url}", target.host, address, target.port, deadline) as ex:
         if target.scheme == "https":
             try:
                 ex.sock = inspect_context().wrap_socket(ex.sock, server_hostname=target.sni)
             except Exception as exc:
                 raise ProbeError(classify(exc), str(exc)) from exc
-        reply = httpget.get(ex.sock, target, session.user_agent, deadline)
+        reply = ex.get(target, deadline)
         ex.outcome = str(reply.status)
         return reply
 

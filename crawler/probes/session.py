@@ -15,8 +15,10 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from crawler.probes import httpget
 from crawler.probes.dns import Resolver
-from crawler.probes.net import BudgetSpent, Deadline, ProbeError, classify, connect, is_ip
+from crawler.probes.httpget import Reply
+from crawler.probes.net import BudgetSpent, Deadline, ProbeError, Target, classify, connect, is_ip
 from crawler.settings import USER_AGENT
 from nd42.config import CrawlOptions
 
@@ -29,10 +31,16 @@ STICKY = ("timeout", "no_route")
 class Exchange:
     """One connection of a probe; the probe sets ``outcome`` (a status or what it learnt)."""
 
-    def __init__(self, sock: socket.socket, entry: dict[str, Any]) -> None:
+    def __init__(self, session: Session, sock: socket.socket, entry: dict[str, Any]) -> None:
+        self.session = session
         self.sock = sock
         self.entry = entry
         self.outcome: str | None = None
+
+    def get(self, target: Target, deadline: Deadline) -> Reply:
+        """The exchange's HTTP request (counted: it comes out of the portal's page budget)."""
+        self.session.http_requests += 1
+        return httpget.get(self.sock, target, self.session.user_agent, deadline)
 
 
 class Session:
@@ -112,7 +120,7 @@ class Session:
 
     @contextlib.contextmanager
     def exchange(self, probe: str, what: str, host: str, address: str, port: int,
-                 deadline: Deadline, *, http: bool = False) -> Iterator[Exchange]:
+                 deadline: Deadline) -> Iterator[Exchange]:
         """A logged, paced connection to ``address:port`` for ``host``; closed on leaving."""
         self._pace(host, deadline)
         entry: dict[str, Any] = {"probe": probe, "what": what, "host": host, "address": address, "port": port,
@@ -125,14 +133,13 @@ class Session:
             if sticky is not None:
                 raise ProbeError(sticky, f"{address}:{port} {sticky} earlier in this session: not tried again")
             self.connections += 1
-            self.http_requests += int(http)
             try:
                 sock = connect(address, port, deadline)
             except Exception as exc:
                 if classify(exc) in STICKY and not isinstance(exc, BudgetSpent):
                     self._sticky[(address, port)] = classify(exc)
                 raise
-            ex = Exchange(sock, entry)
+            ex = Exchange(self, sock, entry)
             try:
                 yield ex
             finally:

@@ -19,7 +19,7 @@ import dataclasses
 import ssl
 from typing import Any
 
-from crawler.probes import certs, httpget
+from crawler.probes import certs
 from crawler.probes.contexts import VERSIONS, inspect_context, verify_context, version_context
 from crawler.probes.endpoints import twins
 from crawler.probes.fetch import follow
@@ -52,7 +52,7 @@ class Handshake:
 def handshake(session: Session, target: Target, address: str, ctx: ssl.SSLContext, label: str,
               deadline: Deadline, *, get: bool) -> Handshake:
     what = f"TLS handshake ({label})" + (f" + GET {target.url}" if get else "")
-    with session.exchange("tls", what, target.host, address, target.port, deadline, http=get) as ex:
+    with session.exchange("tls", what, target.host, address, target.port, deadline) as ex:
         try:
             ex.sock.settimeout(deadline.remaining())
             tls = ctx.wrap_socket(ex.sock, server_hostname=target.sni)
@@ -63,7 +63,7 @@ def handshake(session: Session, target: Target, address: str, ctx: ssl.SSLContex
         result = Handshake(tls.getpeercert(binary_form=True), tls.version(), cipher[0] if cipher else None)
         if get:
             try:
-                result.reply = httpget.get(tls, target, session.user_agent, deadline)
+                result.reply = ex.get(target, deadline)
             except Exception as exc:
                 result.reply_error = classify(exc)
         ex.outcome = str(result.reply.status) if result.reply else (result.reply_error or result.version)
