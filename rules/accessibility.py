@@ -186,13 +186,15 @@ class PageLanguage(ComplianceRule):
         value = f"lang=\"{lang}\"" if lang is not None else "no lang"
         problem = lang_problem(lang, a11y.get("lang_valid"), text_of(a11y.get("xml_lang")))
         if problem is not None:
-            return PageVerdict(page, bad, problem[1], problem[2], locator="html[lang]", value=value, cells=cells)
+            return PageVerdict(page, bad, problem[1], problem[2], locator="html[lang]", value=value, cells=cells,
+                               problem=problem[0])
         assert lang is not None
         primary = lang.strip().lower().split("-")[0]
         if language == "vi" and primary != "vi":
             return PageVerdict(page, bad, f"lang=\"{lang}\" trong khi nội dung là tiếng Việt ({share:.0%} số từ có "
                                "dấu tiếng Việt)", f"lang=\"{lang}\" while the content is Vietnamese ({share:.0%} of "
-                               "the words carry Vietnamese marks)", locator="html[lang]", value=value, cells=cells)
+                               "the words carry Vietnamese marks)", locator="html[lang]", value=value, cells=cells,
+                               problem="mismatch")
         return PageVerdict(page, Status.PASS, locator="html[lang]", value=value, cells=cells)
 
 
@@ -286,7 +288,8 @@ def counted(rule: ComplianceRule, snapshot: PortalSnapshot, ctx: RuleContext, *,
             verdicts.append(PageVerdict(page, bad, f"{n_bad}/{max(n_total, n_bad)} {noun_vi}",
                                         f"{n_bad} of {max(n_total, n_bad)} {noun_en}", samples=shown,
                                         locator=locator, value=f"{n_bad}/{max(n_total, n_bad)}",
-                                        cells=[max(n_total, n_bad), n_bad, " | ".join(shown)]))
+                                        cells=[max(n_total, n_bad), n_bad, " | ".join(shown)],
+                                        problem=",".join(k for k in bad_key if count(a11y.get(k)))))
         else:
             verdicts.append(PageVerdict(page, Status.PASS, cells=[n_total, 0, ""]))
     if not any(v.cells[0] for v in verdicts):
@@ -490,12 +493,13 @@ class Headings(ComplianceRule):
             if not levels:
                 verdicts.append(PageVerdict(page, missing_status, "không có thẻ tiêu đề (h1–h6) nào",
                                             "no heading element (h1–h6)", locator="h1–h6", value="0 headings",
-                                            cells=[0, "—"]))
+                                            cells=[0, "—"], problem="none"))
             elif skips:
                 shown = ", ".join(f"h{a} → h{b}" for a, b in skips[:5])
                 verdicts.append(PageVerdict(page, skip_status, f"tiêu đề nhảy cấp {shown}",
                                             f"heading levels skipped: {shown}", samples=[outline],
-                                            locator="h1–h6", value=shown, cells=[len(levels), outline]))
+                                            locator="h1–h6", value=shown, cells=[len(levels), outline],
+                                            problem="skip"))
             else:
                 verdicts.append(PageVerdict(page, Status.PASS, cells=[len(levels), outline]))
         yield summarise(self, ctx, verdicts, what_vi="Cấu trúc tiêu đề thiếu hoặc nhảy cấp",
@@ -628,11 +632,13 @@ class LinkText(ComplianceRule):
                 extra_en = f"; {vague} vague link text(s)" if vague else ""
                 verdicts.append(PageVerdict(page, nameless_status, f"{nameless} liên kết không có tên{extra_vi}",
                                             f"{nameless} link(s) without a name{extra_en}", samples=nameless_samples,
-                                            locator="a[href]", value=f"{nameless} nameless", cells=cells))
+                                            locator="a[href]", value=f"{nameless} nameless", cells=cells,
+                                            problem="nameless"))
             elif vague and vague_status is not Status.PASS:
                 verdicts.append(PageVerdict(page, vague_status, f"{vague} liên kết chỉ ghi chữ mơ hồ",
                                             f"{vague} link(s) with a vague text", samples=vague_samples,
-                                            locator="a[href]", value=f"{vague} vague", cells=cells))
+                                            locator="a[href]", value=f"{vague} vague", cells=cells,
+                                            problem="vague"))
             else:
                 verdicts.append(PageVerdict(page, Status.PASS, cells=cells))
         if not any(v.cells[0] for v in verdicts):
@@ -705,7 +711,9 @@ class NoBlink(ComplianceRule):
                 found = [f"{marquee} <marquee>" if marquee else "", f"{blink} <blink>" if blink else ""]
                 what = ", ".join(f for f in found if f)
                 verdicts.append(PageVerdict(page, bad, f"có {what}", f"has {what}", samples=shown,
-                                            locator="marquee, blink", value=what, cells=[marquee, blink]))
+                                            locator="marquee, blink", value=what, cells=[marquee, blink],
+                                            problem=",".join(k for k, n in (("marquee", marquee), ("blink", blink))
+                                                             if n)))
             else:
                 verdicts.append(PageVerdict(page, Status.PASS, cells=[0, 0]))
         yield summarise(self, ctx, verdicts, what_vi="Chữ chạy hoặc chữ nhấp nháy",

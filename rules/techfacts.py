@@ -145,6 +145,7 @@ class PageVerdict:
     samples: list[str] = dataclasses.field(default_factory=list)
     locator: str = ""
     value: str = ""  # the raw value read (lang="en-US", "IE=8"), shown as the evidence value
+    problem: str = ""  # which part of the check failed ("missing", "invalid" …), kept in details["pages"]
     cells: list[Any] = dataclasses.field(default_factory=list)  # the rule's own table columns
 
 
@@ -172,7 +173,7 @@ def summarise(rule: ComplianceRule, ctx: RuleContext, verdicts: Sequence[PageVer
         "pages_fail": sum(v.status is Status.FAIL for v in verdicts),
         "pages_warn": sum(v.status is Status.WARN for v in verdicts),
         "pages": [{"url": v.page.final_url or v.page.url, "status": v.status.value, "found": v.found_en,
-                   "samples": v.samples} for v in bad[:MAX_ROWS]],
+                   "samples": v.samples, **({"problem": v.problem} if v.problem else {})} for v in bad[:MAX_ROWS]],
         "table": {"columns": ["Trang / Page", "Kết quả / Verdict", *columns], "rows": rows},
         **(details or {}),
     }
