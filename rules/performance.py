@@ -370,8 +370,10 @@ class PageWeight(ComplianceRule):
         home_kb = round(home.size / 1024, 1) if home is not None and isinstance(home.size, int) else None
         median_kb = round(statistics.median(s for _, s in sized) / 1024, 1)
         largest = sorted(sized, key=lambda t: -t[1])[:5]
+        transfer = home.facts.get("transfer_size") if home is not None else None
         details: dict[str, Any] = {
             "pages": len(sized), "home_kb": home_kb, "median_kb": median_kb, "max_kb": limit,
+            "home_transfer_kb": round(transfer / 1024, 1) if isinstance(transfer, int) else None,
             "largest": [{"url": page_url(p), "kb": round(s / 1024, 1)} for p, s in largest],
             "table": {"columns": TABLE_HEAVY, "rows": [[page_url(p), p.role, round(s / 1024, 1)] for p, s in largest]},
         }
@@ -684,18 +686,26 @@ class BrokenLinks(ComplianceRule):
                 continue
             if p.role == "linkcheck":
                 via, label = sources.get(p.url, ("", ""))
-                where = str(p.facts.get("region") or p.facts.get("where") or via or "home page")
-                sample[p.url] = (p, where, str(p.facts.get("label") or label))
+                placed = p.facts.get("linkcheck") if isinstance(p.facts.get("linkcheck"), dict) else {}
+                where = str(placed.get("region") or via or "home")
+                sample[p.url] = (p, where, str(placed.get("label") or label))
             elif p.role in ("listing", "content", "sitemap_page") and p.url in sources:
                 via, label = sources[p.url]
                 sample[p.url] = (p, via, label)
+        probe = facts.probe(snapshot, "linkcheck")
         if not sample:
+            why_vi = {"no_links": "trang chủ không có liên kết nội bộ nào chưa được tải",
+                      "budget": "đã hết ngân sách trang"}.get(str(probe.get("status")),
+                                                              "bản chụp không có mẫu liên kết")
+            why_en = {"no_links": "the home page has no internal link that was not fetched otherwise",
+                      "budget": "the page budget was spent"}.get(str(probe.get("status")),
+                                                                  "the snapshot holds no link sample")
             yield self.finding(
                 ctx, Status.NOT_DETERMINABLE,
-                "Không có liên kết nào của trang chủ được kiểm tra (không có mẫu liên kết trong bản chụp).",
-                "No link of the home page was checked (the snapshot holds no link sample).",
+                f"Không có liên kết nào của trang chủ được kiểm tra ({why_vi}).",
+                f"No link of the home page was checked ({why_en}).",
                 evidence=[Evidence(url=snapshot.home_url or snapshot.url, locator="link sample", value="none")],
-                details={"sampled": 0}, error_class="no_sample")
+                details={"sampled": 0, "probe_status": probe.get("status")}, error_class="no_sample")
             return
         broken = [(p, w, lab) for p, w, lab in sample.values() if p.status in BROKEN_STATUSES]
         uncounted = [(p, w, lab) for p, w, lab in sample.values()

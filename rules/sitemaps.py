@@ -175,7 +175,7 @@ class RobotsTxt(ComplianceRule):
                 f"{url} answers HTTP {page.status} instead of a robots.txt; search engines cannot read it.",
                 evidence=evidence, details={**base, "present": None, "problem": f"http_{page.status}"})
             return
-        if _html(page):
+        if _html(page) or page.facts.get("html"):
             yield self.finding(
                 ctx, Status.WARN,
                 f"{url} trả về một trang HTML ({page.content_type}) thay vì tệp văn bản robots.txt (trang lỗi hoặc "
@@ -195,6 +195,9 @@ class RobotsTxt(ComplianceRule):
             return
         errors = info.get("parse_errors")
         n_errors = len(errors) if isinstance(errors, list) else int(errors) if isinstance(errors, int) else 0
+        lines = info.get("error_lines")
+        if isinstance(lines, list):
+            errors = lines
         sitemaps = declared_sitemaps(snapshot)
         agents = info.get("user_agents") if isinstance(info.get("user_agents"), list) else []
         details = {**base, "present": True, "parse_errors": n_errors, "disallow_all": bool(info.get("disallow_all")),
@@ -244,8 +247,10 @@ def _sitemap_state(page: PageFetch, declared: set[str]) -> str:
         return "invalid" if page.url in declared else "html"
     if error == "entities_refused":
         return "unreadable"
+    # The crawler's parser recovers from broken XML; search engines do not, so recovered URLs do not
+    # make a broken file valid.
     if info.get("well_formed") is False or error in INVALID_ERRORS or error.startswith("unexpected_root"):
-        return "invalid" if not urls and not children else "read" if urls else "index"
+        return "invalid"
     if urls:
         return "read"
     if children:
@@ -339,8 +344,12 @@ class SitemapXml(ComplianceRule):
         if by_state.get("invalid"):
             bad = by_state["invalid"][0]
             error = str(bad.facts.get("error") or "not_xml")
+            recovered = int(bad.facts.get("urls") or 0) + int(bad.facts.get("children") or 0)
             if _html(bad):
                 why_vi, why_en = f"một trang HTML ({bad.content_type})", f"an HTML page ({bad.content_type})"
+            elif recovered and not bad.facts.get("error"):
+                why_vi = f"XML lỗi cú pháp (trình đọc dễ dãi chỉ khôi phục được {recovered} địa chỉ)"
+                why_en = f"malformed XML (a lenient parser recovered {recovered} entries)"
             else:
                 why_vi, why_en = _xml_error(error)
             yield self.finding(
@@ -497,38 +506,64 @@ class Feeds(ComplianceRule):
             return
         home = facts.home_page(snapshot)
         assert home is not None
+        home_url = home.final_url or home.url
         info = tech(home)
-        if info is None or not isinstance(info.get("feeds"), list):
+        probe = facts.probe(snapshot, "feed")
+        if (info is None or not isinstance(info.get("feeds"), list)) and not probe:
             yield self.finding(
                 ctx, Status.NOT_DETERMINABLE,
                 "Bản chụp không ghi lại các kênh tin RSS/Atom của trang chủ (bản chụp cũ).",
                 "The snapshot does not record the home page's RSS/Atom feeds (an older snapshot).",
-                evidence=[Evidence(url=home.final_url or home.url, locator="facts[\"tech\"][\"feeds\"]",
-                                   value="not recorded")],
+                evidence=[Evidence(url=home_url, locator="facts[\"tech\"][\"feeds\"]", value="not recorded")],
                 details={}, error_class="not_recorded")
             return
-        advertised = [f for f in info["feeds"] if isinstance(f, dict) and f.get("url")]
-        listed = [{"url": f.get("url"), "type": f.get("type"), "title": f.get("title")} for f in advertised[:5]]
-        if not advertised:
+        advertised = [f for f in (info or {}).get("feeds") or [] if isinstance(f, dict) and f.get("url")]
+        listed = [{"url": f.get("url"), "type": f.get("type"), "title": f.get("title"), "via": f.get("via")}
+                  for f in advertised[:5]]
+        status = str(probe.get("status") or ("no_feed" if not advertised else "probed"))
+        feed_page = str(probe.get("page") or "")
+        base: dict[str, Any] = {"advertised": listed, "probe_status": status, "feed_page": feed_page or None}
+        if status in ("no_feed", "not_found"):
+            if status == "no_feed":
+                text_vi = f"Trang chủ {home_url} không giới thiệu kênh tin RSS/Atom nào."
+                text_en = f"The home page {home_url} advertises no RSS/Atom feed."
+            else:
+                text_vi = (f"Trang chủ {home_url} không giới thiệu kênh tin RSS/Atom; trang RSS {feed_page} được liên "
+                           "kết nhưng không nêu kênh tin nào đọc được.")
+                text_en = (f"The home page {home_url} advertises no RSS/Atom feed; its RSS page {feed_page} names no "
+                           "readable feed.")
             yield self.finding(
-                ctx, Status(ctx.options["missing_status"]),
-                f"Trang chủ {home.final_url or home.url} không giới thiệu kênh tin RSS/Atom nào.",
-                f"The home page {home.final_url or home.url} advertises no RSS/Atom feed.",
-                evidence=[Evidence(url=home.final_url or home.url, locator="home page <head> and links",
-                                   value="no feed")],
-                details={"advertised": []})
+                ctx, Status(ctx.options["missing_status"]), text_vi, text_en,
+                evidence=[Evidence(url=feed_page or home_url, locator="home page <head> and links"
+                                   if not feed_page else "RSS page linked from the home page", value="no feed")],
+                details=base)
             return
-        fetched = [p for p in snapshot.pages if p.role == "feed"]
-        urls = [str(f["url"]) for f in advertised]
-        page = next((p for p in fetched if p.url in urls), fetched[0] if fetched else None)
+        target = str(probe.get("url") or (advertised[0]["url"] if advertised else ""))
+        page = next((p for p in snapshot.pages if p.role == "feed" and target in (p.url, p.final_url)
+                     and (p.kind != "feed_page" or "feed" in p.facts)), None)
         if page is None:
-            yield not_fetched(self, snapshot, ctx, f"Kênh tin {urls[0]}", f"The feed {urls[0]}", urls[0])
+            if status == "probed" or not probe:
+                yield not_fetched(self, snapshot, ctx, f"Kênh tin {target}", f"The feed {target}", target or home_url)
+                return
+            error_class = str(probe.get("error_class") or status)
+            if error_class == "offsite":
+                text_vi = (f"Kênh tin {target} nằm trên tên miền khác; máy quét không tải trang ngoài cổng nên không "
+                           "đánh giá được.")
+                text_en = f"The feed {target} is on another host; the scanner fetches nothing off the portal."
+            else:
+                text_vi = f"Không tải được kênh tin {target} ({error_class}); không đánh giá được."
+                text_en = f"The feed {target} could not be fetched ({error_class}); nothing could be judged."
+            yield self.finding(
+                ctx, Status.NOT_DETERMINABLE, text_vi, text_en,
+                evidence=[Evidence(url=target or home_url, locator="probes[\"feed\"]", value=error_class)],
+                details=base, error_class=error_class)
             return
-        entry = next((f for f in advertised if f.get("url") == page.url), advertised[0])
+        entry = next((f for f in advertised if f.get("url") == page.url), {})
         label = str(entry.get("title") or "")
-        details: dict[str, Any] = {"advertised": listed, "url": page.url, "http_status": page.status}
-        evidence = [Evidence(url=page.url, locator="feed advertised on the home page"
-                             + (f" (\"{label}\")" if label else ""), value=outcome(page), snippet=page.content_type)]
+        details: dict[str, Any] = {**base, "url": page.url, "http_status": page.status}
+        where = "feed advertised on the home page" if not feed_page else f"feed named on the RSS page {feed_page}"
+        evidence = [Evidence(url=page.url, locator=where + (f" (\"{label}\")" if label else ""), value=outcome(page),
+                             snippet=page.content_type)]
         if page.status in MISSING:
             yield self.finding(
                 ctx, Status(ctx.options["missing_status"]),
@@ -567,7 +602,7 @@ class Feeds(ComplianceRule):
                 f"The feed {page.url} is not well-formed RSS/Atom ({error}).",
                 evidence=evidence, details={**details, "problem": "malformed"})
             return
-        kind = str(feed.get("kind") or "RSS/Atom").upper() if feed.get("kind") != "atom" else "Atom"
+        kind = {"atom": "Atom", "rss": "RSS", "rdf": "RSS 1.0"}.get(str(feed.get("kind")), "RSS/Atom")
         if items == 0:
             yield self.finding(
                 ctx, Status.WARN,

@@ -921,11 +921,14 @@ class HttpRedirect(ProbeRule):
                 return
             yield self.probe_failed(snapshot, ctx, probe, start)
             return
-        final_url = str(probe.get("final_url") or (chain[-1].get("url") if chain else "") or "")
         last = chain[-1] if chain else {}
         final_status = last.get("status")
-        # A Location the probe did not request (another host, a loop): the chain points there.
-        unfollowed = last.get("followed") is False
+        # A last hop that still redirects (a Location not requested: another host, a loop, the crawl's
+        # offsite filter) points where the chain goes.
+        pointing = str(last.get("location") or "") if isinstance(final_status, int) and \
+            300 <= final_status < 400 else ""
+        final_url = pointing or str(probe.get("final_url") or last.get("url") or "")
+        unfollowed = bool(pointing) and not www_twin(host_of(pointing), host)
         hops = [f"{h.get('status') or h.get('error_class') or '?'} {h.get('url')}"
                 + (f" → {h.get('location')}" if h.get("location") else "") for h in chain]
         details: dict[str, Any] = {"start": start, "final_url": final_url, "final_status": final_status,
@@ -941,7 +944,7 @@ class HttpRedirect(ProbeRule):
                 f"The redirects from {start} loop (back to {final_url}); no final page could be reached.",
                 evidence=evidence, details={**details, "problem": "loop"}, error_class="redirect_loop")
             return
-        if not unfollowed and isinstance(final_status, int) and 300 <= final_status < 400 and last.get("location"):
+        if pointing and not unfollowed and scheme_of(pointing) != "https":
             yield self.finding(
                 ctx, Status.NOT_DETERMINABLE,
                 f"{start} chuyển hướng quá nhiều lần ({len(chain)} bước, dừng ở {final_url}).",

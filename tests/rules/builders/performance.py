@@ -206,9 +206,20 @@ def link_site(*checked: PageFetch, pages: list[PageFetch] | None = None,
     return snap
 
 
-def check(path: str, status: int | None = 200, error_class: str | None = None, **facts: Any) -> PageFetch:
-    return html_page(f"{HTTPS}{path}", "linkcheck", kind=None, status=status, error_class=error_class,
-                     facts=facts or None)
+def check(path: str, status: int | None = 200, error_class: str | None = None, *, region: str | None = None,
+          label: str = "") -> PageFetch:
+    """A sampled link as the crawler records it (status only; ``facts.linkcheck`` says where it is linked)."""
+    url = f"{HTTPS}{path}"
+    entry = next((e for e in MENU if e["url"] == url), None)
+    placed = {"from": HTTPS, "region": region or ("menu" if entry else "main"),
+              "label": label or (str(entry["label"]) if entry else path)}
+    return html_page(url, "linkcheck", kind=None, status=status, error_class=error_class,
+                     facts={"ttfb_ms": 90, "content_encoding": None, "linkcheck": placed})
+
+
+def with_probe(snap: PortalSnapshot, probe: dict[str, Any]) -> PortalSnapshot:
+    snap.probes["linkcheck"] = probe
+    return snap
 
 
 def pf006() -> Cases:
@@ -230,7 +241,7 @@ def pf006() -> Cases:
                                     "counted)",
                                     link_site(*working, check("tra-cuu", None, "timeout")), "pass",
                                     details={"broken": 0, "not_counted": [
-                                        {"url": f"{HTTPS}tra-cuu", "outcome": "timeout", "where": "home page"}]}),
+                                        {"url": f"{HTTPS}tra-cuu", "outcome": "timeout", "where": "main"}]}),
         "server-error-not-counted": case("a link answering 500 is PF-001's, not a broken link: pass",
                                          link_site(*working, check("hoi-dap", 500)), "pass", details={"broken": 0}),
         "menu-section-404": case("the crawl opened the menu's \"Tin tức\" section and it answered 404: fail",
@@ -248,6 +259,9 @@ def pf006() -> Cases:
                                         details={"sampled": 1}),
         "no-sample": case("no link sample and no section opened from the menu: nd", link_site(), "not_determinable",
                           error_class="no_sample"),
+        "no-sample-budget": case("the page budget was spent before the link sample: nd",
+                                 with_probe(link_site(), {"status": "budget", "sampled": 0, "pool": 12}),
+                                 "not_determinable", error_class="no_sample", details={"probe_status": "budget"}),
         "portal-unreachable": case("home page down: nd", DOWN, "not_determinable", error_class="timeout"),
     }
 

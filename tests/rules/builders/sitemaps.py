@@ -86,6 +86,10 @@ def sm002() -> Cases:
         "bad-warn-option": case("invalid with invalid_status = warn: warn",
                                 maps(declared, sitemap(urls=0, lastmod=0, well_formed=False, error="not_xml")),
                                 "warn", options={"invalid_status": "warn"}),
+        "recovered": case("broken XML from which the crawler's lenient parser recovered 300 URLs: still invalid: "
+                          "fail",
+                          maps(declared, sitemap(urls=300, lastmod=300, well_formed=False)), "fail",
+                          details={"problem": "invalid"}),
         "undeclared": case("valid but robots.txt has no Sitemap: line: warn", maps(undeclared, sitemap()), "warn",
                            details={"declared_in_robots": False}),
         "no-robots": case("valid sitemap.xml, robots.txt 404 (nothing declares it): warn",
@@ -141,21 +145,35 @@ def sm002() -> Cases:
 FEED_URL = f"{HTTPS}rss/tin-tuc.xml"
 
 
-def feed_site(*, feeds: list[dict[str, Any]] | None = None, page: PageFetch | None = None,
-              tech: bool = True) -> PortalSnapshot:
+def feed_probe(status: str = "probed", *, url: str | None = FEED_URL, via: str | None = "link",
+               page: str | None = None, error_class: str | None = None) -> dict[str, Any]:
+    """``probes["feed"]`` as crawler/spiders/probing.py writes it."""
+    return {"status": status, "url": url, "via": via, "page": page, "error_class": error_class}
+
+
+def feed_site(*, feeds: list[dict[str, Any]] | None = None, page: PageFetch | None = None, tech: bool = True,
+              probe: dict[str, Any] | None = None, pages: list[PageFetch] | None = None) -> PortalSnapshot:
     advertised = [{"url": FEED_URL, "type": "rss", "title": "Tin tức - Sự kiện", "via": "link"}] \
         if feeds is None else feeds
-    facts = {"tech": {"feeds": advertised, "insecure_resources": []}} if tech else {}
-    return site(home_page=home(facts=facts), pages=[page] if page else [])
+    facts = {"tech": {"feeds": advertised, "insecure_resources": [], "feed_pages": []}} if tech else {}
+    if probe is None and tech:
+        probe = feed_probe() if advertised else feed_probe("no_feed", url=None, via=None)
+    snap = site(home_page=home(facts=facts), pages=([page] if page else []) + (pages or []))
+    if probe:
+        snap.probes["feed"] = probe
+    return snap
 
 
 def feed(status: int | None = 200, *, ok: bool = True, kind: str | None = "rss", items: int = 20, dated: Any = 20,
          newest: str | None = "2026-09-14", error: str | None = None, error_class: str | None = None,
-         content_type: str = "application/rss+xml", analysed: bool = True) -> PageFetch:
-    facts = {"feed": {"ok": ok, "kind": kind, "items": items, "dated": dated, "newest": newest, "error": error}} \
-        if analysed else {}
-    return html_page(FEED_URL, "feed", kind=None, status=status, error_class=error_class, content_type=content_type,
-                     headers={"content-type": content_type}, size=24000, facts=facts if status == 200 else {})
+         content_type: str = "application/rss+xml", analysed: bool = True, url: str = FEED_URL,
+         page_kind: str | None = None) -> PageFetch:
+    fact = {"ok": ok, "kind": kind, "items": items, "dated": dated, "newest": newest, "error": error}
+    if status != 200:  # the crawler records a failed feed fetch as a feed that is not ok
+        fact = {"ok": False, "kind": None, "items": 0, "dated": 0, "newest": None,
+                "error": error_class or f"http_{status}"}
+    return html_page(url, "feed", kind=page_kind, status=status, error_class=error_class, content_type=content_type,
+                     headers={"content-type": content_type}, size=24000, facts={"feed": fact} if analysed else {})
 
 
 def sm003() -> Cases:
@@ -181,17 +199,45 @@ def sm003() -> Cases:
         "none-advertised-fail-option": case("no feed with missing_status = fail: fail", feed_site(feeds=[]), "fail",
                                             options={"missing_status": "fail"}),
         "advertised-404": case("the advertised feed answers 404: warn (a broken feed link)",
-                               feed_site(page=feed(404)), "warn", details={"problem": "http_404"}),
-        "feed-timeout": case("the feed timed out: nd", feed_site(page=feed(None, error_class="timeout")),
+                               feed_site(page=feed(404), probe=feed_probe("failed", error_class="http_404")), "warn",
+                               details={"problem": "http_404"}),
+        "feed-timeout": case("the feed timed out: nd",
+                             feed_site(page=feed(None, error_class="timeout"),
+                                       probe=feed_probe("failed", error_class="timeout")),
                              "not_determinable", error_class="timeout"),
-        "feed-5xx": case("the feed answered 500: nd", feed_site(page=feed(500)), "not_determinable",
-                         error_class="http_500"),
-        "not-fetched": case("a feed is advertised but was not fetched (budget): nd", feed_site(), "not_determinable",
-                            error_class="not_fetched"),
+        "feed-5xx": case("the feed answered 500: nd", feed_site(page=feed(500), probe=feed_probe(
+            "failed", error_class="http_500")), "not_determinable", error_class="http_500"),
+        "budget": case("a feed is advertised but the page budget was spent first: nd",
+                       feed_site(probe=feed_probe("budget")), "not_determinable", error_class="budget"),
+        "offsite": case("the advertised feed is on another host (feeds.feedburner.com): not fetched: nd",
+                        feed_site(feeds=[{"url": "https://feeds.feedburner.com/skhcn", "type": "rss", "title": None,
+                                          "via": "link"}],
+                                  probe=feed_probe("failed", url="https://feeds.feedburner.com/skhcn",
+                                                   error_class="offsite")),
+                        "not_determinable", error_class="offsite"),
+        "via-feed-page": case("no feed advertised; the home links SharePoint's RSS page, which names a list feed "
+                              "that is well-formed and dated: pass",
+                              feed_site(feeds=[], page=feed(url=f"{HTTPS}_layouts/15/listfeed.aspx?List=tin-tuc",
+                                                            page_kind="feed_listed"),
+                                        pages=[html_page(f"{HTTPS}Pages/RSS.aspx", "feed", kind="feed_page")],
+                                        probe=feed_probe(url=f"{HTTPS}_layouts/15/listfeed.aspx?List=tin-tuc",
+                                                         via="feed_page", page=f"{HTTPS}Pages/RSS.aspx")),
+                              "pass", details={"feed_page": f"{HTTPS}Pages/RSS.aspx"}),
+        "feed-page-names-none": case("the home's RSS page names no readable feed: warn (missing_status)",
+                                     feed_site(feeds=[], pages=[html_page(f"{HTTPS}Pages/RSS.aspx", "feed",
+                                                                          kind="feed_page")],
+                                               probe=feed_probe("not_found", url=None, via="feed_page",
+                                                                page=f"{HTTPS}Pages/RSS.aspx")),
+                                     "warn", details={"probe_status": "not_found"}),
+        "not-fetched": case("a feed is advertised, the probe says probed, but no feed page is in the snapshot: nd",
+                            feed_site(), "not_determinable", error_class="not_fetched"),
+        "older-snapshot": case("technical facts recorded but no feed probe (an older crawler), feed advertised and "
+                               "fetched: judged from the page: pass",
+                               feed_site(page=feed(), probe={}), "pass"),
         "not-analysed": case("the feed was fetched but no analysis recorded: nd", feed_site(page=feed(analysed=False)),
                              "not_determinable", error_class="not_recorded"),
-        "no-tech-facts": case("an older snapshot without technical facts: nd", feed_site(tech=False),
-                              "not_determinable", error_class="not_recorded"),
+        "no-tech-facts": case("an older snapshot without technical facts or feed probe: nd",
+                              feed_site(tech=False), "not_determinable", error_class="not_recorded"),
         "portal-unreachable": case("home page down: nd", DOWN, "not_determinable", error_class="timeout"),
     }
 
