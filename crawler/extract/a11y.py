@@ -47,8 +47,8 @@ class Collected:
     frames: list[etree._Element] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)
     tables: list[etree._Element] = field(default_factory=list)
-    marquee: int = 0
-    blink: int = 0
+    marquee: list[etree._Element] = field(default_factory=list)
+    blink: list[etree._Element] = field(default_factory=list)
 
 
 @cache
@@ -59,7 +59,8 @@ def _lang_subtags() -> frozenset[str]:
 
 def lang_valid(*values: str | None) -> bool | None:
     """axe's html-lang-valid: every non-blank value's primary subtag is a known language subtag."""
-    present = [v for v in values if v is not None and v.strip()]
+    # axe skips an empty attribute but rejects one of spaces only.
+    present = [v for v in values if v]
     if not present:
         return None
     return all(v.strip().split("-")[0].lower() in _lang_subtags() for v in present)
@@ -249,6 +250,8 @@ def a11y_facts(page: ParsedPage, found: Collected, hidden: set[etree._Element]) 
                                 "snippet": start_tag(el)} for el in unlabelled[:SAMPLES]],
         "selects": len(selects),
         "selects_unlabelled": len(unlabelled_selects),
+        "select_samples": [{"name": el.get("name"), "type": "select", "locator": locator(el),
+                            "snippet": start_tag(el)} for el in unlabelled_selects[:SAMPLES]],
         "headings": found.headings[:HEADINGS_CAP],
         "tables": tables,
         "tables_no_th": len(no_th),
@@ -262,8 +265,10 @@ def a11y_facts(page: ParsedPage, found: Collected, hidden: set[etree._Element]) 
         "frames": len(found.frames),
         "frames_untitled": len(untitled),
         "untitled_samples": [_sample(page, el, "src") for el in untitled[:SAMPLES]],
-        "marquee": found.marquee,
-        "blink": found.blink,
+        "marquee": len(found.marquee),
+        "marquee_samples": [{"locator": locator(el), "snippet": start_tag(el)} for el in found.marquee[:SAMPLES]],
+        "blink": len(found.blink),
+        "blink_samples": [{"locator": locator(el), "snippet": start_tag(el)} for el in found.blink[:SAMPLES]],
     }
 
 

@@ -44,7 +44,7 @@ _FLASH_CLASSID = "d27cdb6e-ae6d-11cf-96b8-444553540000"
 _FEED_TYPES = {"application/rss+xml": "rss", "application/atom+xml": "atom", "application/rdf+xml": "rss"}
 _FEED_URL = re.compile(r"(?:\.rss|[/_-](?:rss|atom|feed)\.xml|/feed/?)$", re.IGNORECASE)
 _ABSOLUTE_URL = re.compile(rb"https?:(?:\\?/){2}(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)"
-                           rb"(?::\d{1,5})?[^\s\"'<>\\)]*")
+                           rb"(?::\d{1,5})?(?:[^\s\"'<>\\)]|\\/)*")
 _INTERNAL_SUFFIXES = (".local", ".lan", ".internal", ".localdomain", ".intranet", ".corp", ".localhost")
 _PRIVATE_NETS = tuple(ipaddress.ip_network(n) for n in (
     "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16", "::1/128", "fc00::/7",
@@ -195,9 +195,9 @@ class _Walk:
         elif tag in ("audio", "video", "source", "track"):
             self._resource(el, "src", tag)
         elif tag == "marquee":
-            c.marquee += 1
+            c.marquee.append(el)
         elif tag == "blink":
-            c.blink += 1
+            c.blink.append(el)
         elif tag == "frameset":
             self.frameset = True
         elif tag == "html":

@@ -43,12 +43,14 @@ _UTF8_AS_LATIN1 = (f"[ÂÄÅÆ]{_CONT_CLASS}|[ÃÌ]{_CONT_NO_NBSP_CLASS}|á[º»
 # "§iÒu"); the symbols TCVN3 leaves unused (¯ ° ± ² ³ ´ º) are left out, « » only count between letters
 # (they are quotation marks too), ® and © only before a letter (Windows®, ©2026).
 _LETTER = "A-Za-zÀ-ÿ"
-_TCVN_MARKS = "¡¢£¤¥¦§¨ª¬\xadµ¶·¸¹¼½¾"
-_TCVN3 = (f"[{_LETTER}][{_TCVN_MARKS}]|[{_TCVN_MARKS}®©][{_LETTER}]|[{_LETTER}][«»][{_LETTER}]")
-# VNI read as windows-1252: a vowel followed by a VNI tone byte (ø huyền, û hỏi, ï nặng, õ ngã, ä/å/ë/ü
-# hat or breve plus tone), ơ/ư (ô, ö) followed by a tone byte, or ñ (đ) starting a word.
-_VNI = ("[aeiouyAEIOUY][øûïõäåëüØÛÏÕÄÅËÜ]|[ôöÔÖ][ùøûõïÙØÛÕÏ]"
-        "|(?<![A-Za-zÀ-ÿ])[ñÑ][aeiouyAEIOUYâêôÂÊÔöÖ]")
+_TCVN_MARKS = "¡¢£¤¥¦§¨ª¬\xad¶¸¹¼½¾"
+# µ (à) and · (ã) end syllables ("lµ", "x·"): only after a letter, so that "µg" and "· Tin" do not count.
+_TCVN3 = (f"[{_LETTER}][{_TCVN_MARKS}µ·]|[{_TCVN_MARKS}®©][{_LETTER}]|[{_LETTER}][«»][{_LETTER}]")
+# VNI read as windows-1252: a vowel followed by a VNI tone byte (ø huyền, û hỏi, õ ngã, ä/å/ü hat or breve
+# plus tone; ï nặng and ë breve plus nặng only before a Vietnamese final or the word's end, since French and
+# German write "naïve", "Noël"), ơ/ư (ô, ö) followed by a tone byte, or ñ (đ) starting a word.
+_VNI = ("[aeiouyAEIOUY][øûõäåüØÛÕÄÅÜ]|[aeiouyAEIOUY][ïëÏË](?=[cmnptiouyCMNPTIOUY]|[^A-Za-zÀ-ÿ]|$)"
+        "|[ôöÔÖ][ùøûõïÙØÛÕÏ]|(?<![A-Za-zÀ-ÿ])[ñÑ][aeiouyAEIOUYâêôÂÊÔöÖ]")
 _MOJIBAKE = re.compile(f"(?P<utf8_as_latin1>{_UTF8_AS_LATIN1})|(?P<tcvn3>{_TCVN3})|(?P<vni>{_VNI})")
 _SPACE = re.compile(r"\s")
 # windows-1258 writes tones as combining marks after the vowel (0xCC 0xEC 0xD2 0xDE 0xF2).
