@@ -702,7 +702,9 @@ class CMSVersion(ComplianceRule):
             "table": {"columns": ["Sản phẩm / Product", "Phiên bản / Version", "Nguồn / Where", "Đánh giá / Verdict",
                                   "Dòng / Release", "Hết hỗ trợ / End of life", "Căn cứ / Source"], "rows": rows},
         }
-        dead = [j for j in judged if j["verdict"] in ("eol", "exploited")]
+        # The CMS leads the message: an end-of-life web server under it is the lesser news.
+        dead = sorted((j for j in judged if j["verdict"] in ("eol", "exploited")),
+                      key=lambda j: j["kind"] == "platform")
         if dead:
             first = dead[0]
             why_vi, why_en = self._why(first)

@@ -2,11 +2,12 @@
 
 The fixture pages (``pages.py``) are served on 127.0.0.1.  For each page, axe-core (pinned in
 tools/axe) runs in Debian's headless Chromium, and our side reads the same bytes over HTTP,
-extracts the facts with the crawler's own code (``crawler.extract``: page facts and
-``tech_facts``) and runs the AC rules on a one-page snapshot.  For every overlapping axe rule the
-test asserts that both say "violation" on the same pages (and, where the facts count the
-elements, that the count is the number of elements axe reports), and that every check has pages
-of both kinds (so agreement is not vacuous).  One browser launch for all pages: a single test.
+extracts the facts with the crawler's own code, called as the spider calls it
+(``crawler.extract.facts.page_facts_scan`` and ``crawler.extract.tech.tech_facts``), and runs
+the AC rules on a one-page snapshot.  For every overlapping axe rule the test asserts that both
+say "violation" on the same pages (and, where the facts count the elements, that the count is
+the number of elements axe reports), and that every check has pages of both kinds (so agreement
+is not vacuous).  One browser launch for all pages: a single test.
 
 Checks compared (axe rule ↔ our rule and the part of its verdict):
 html-has-lang ↔ AC-001 "missing"; html-lang-valid ↔ AC-001 "invalid" (where axe's has-lang
@@ -24,11 +25,11 @@ import datetime as dt
 import urllib.request
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 
 from nd42.clock import VN_TZ
+from nd42.config import allowed_hosts
 from nd42.records import Finding, PageFetch, PortalSnapshot, Status
 from rules.base import all_rules
 from rules.engine import evaluate
@@ -85,10 +86,10 @@ def our_side(url: str) -> tuple[dict[str, Finding], dict[str, Any]]:
     from crawler.extract.tech import tech_facts
 
     body, content_type = fetch(url)
-    host = urlsplit(url).netloc
+    hosts = allowed_hosts(url)  # what the spider passes (crawler/spiders/portal.py)
     parsed = ParsedPage(url, body, content_type)
-    facts, found = page_facts_scan(parsed, "home", [host])
-    facts["tech"] = tech_facts(parsed, body, content_type, found=found, home=True, hosts=[host])
+    facts, found = page_facts_scan(parsed, "home", hosts)
+    facts["tech"] = tech_facts(parsed, body, content_type, found=found, home=True, hosts=hosts)
     home = PageFetch(url=url, role="home", final_url=url, status=200, content_type=content_type,
                      headers={"content-type": content_type}, fetched_at=NOW.isoformat(), facts=facts)
     snapshot = PortalSnapshot(portal_id="axe", url=url, started_at=NOW, finished_at=NOW, home_url=url, pages=[home],
