@@ -16,14 +16,21 @@ def listing(n: int, **kw: Any) -> PageFetch:
     return html_page(f"{HTTPS}tin-tuc?trang={n}", **kw)
 
 
+def timing(ttfb: int | None, download: int | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"ttfb_ms": ttfb}
+    if download is not None:
+        out["download_ms"] = download
+    return out
+
+
 def timed(ttfb: int | None, total: int | None, n: int = 0, role: str = "listing") -> PageFetch:
-    facts: dict[str, Any] = {"ttfb_ms": ttfb} if ttfb is not None else {}
-    return html_page(f"{HTTPS}trang-{n}", role, elapsed_ms=total, facts=facts)
+    # elapsed_ms (from when the crawler queued the request) is deliberately far off: it is not judged.
+    return html_page(f"{HTTPS}trang-{n}", role, elapsed_ms=25000, facts=timing(ttfb, total))
 
 
 def timed_site(*pairs: tuple[int | None, int | None]) -> PortalSnapshot:
     first, *rest = pairs
-    return site(home_page=home(elapsed_ms=first[1], facts={"ttfb_ms": first[0]} if first[0] is not None else {}),
+    return site(home_page=home(elapsed_ms=900, facts=timing(*first)),
                 pages=[timed(a, b, n) for n, (a, b) in enumerate(rest)])
 
 
@@ -84,15 +91,23 @@ def pf002() -> Cases:
                                 timed_site(*[(300, 3500)] * 3), "warn", details={"over": ["total"]}),
         "threshold-option": case("median TTFB 700 ms with ttfb_ms = 500: warn",
                                  timed_site(*[(700, 900)] * 3), "warn", options={"ttfb_ms": 500}),
-        "no-ttfb-recorded": case("an older snapshot with total times only (400 ms): pass on the total",
-                                 timed_site(*[(None, 400)] * 3), "pass",
-                                 details={"ttfb_measured": 0, "median_ttfb_ms": None}),
+        "ttfb-only": case("time to first byte recorded (180 ms), no download time: judged on TTFB alone: pass",
+                          timed_site(*[(180, None)] * 3), "pass",
+                          details={"total_measured": 0, "median_total_ms": None}),
+        "queued-elapsed-not-judged": case("fast TTFB; the crawl's elapsed times are 25 s because the requests waited "
+                                          "in the crawler's queue: not judged: pass",
+                                          timed_site(*[(200, None)] * 4), "pass",
+                                          details={"elapsed_median_ms": 25000}),
         "robots-not-counted": case("a slow robots.txt (not an HTML page) does not count: pass",
-                                   site(home_page=home(elapsed_ms=400, facts={"ttfb_ms": 150}),
+                                   site(home_page=home(facts={"ttfb_ms": 150}),
                                         pages=[html_page(f"{HTTPS}robots.txt", "robots", kind=None,
-                                                         content_type="text/plain", elapsed_ms=20000)]), "pass",
+                                                         content_type="text/plain",
+                                                         facts={"ttfb_ms": 20000})]), "pass",
                                    details={"pages": 1}),
-        "no-timings": case("no page has a recorded time: nd",
+        "elapsed-only": case("an older snapshot with only the crawl's elapsed times: nd (they include the "
+                             "crawler's queueing)", site(), "not_determinable", error_class="no_timings",
+                             details={"elapsed_median_ms": 350}),
+        "no-timings": case("no page has any recorded time: nd",
                            site(home_page=home(elapsed_ms=None)), "not_determinable", error_class="no_timings"),
         "portal-unreachable": case("home page down: nd", DOWN, "not_determinable", error_class="timeout"),
     }

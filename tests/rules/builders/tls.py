@@ -313,7 +313,7 @@ def tl004() -> Cases:
 # ---------------------------------------------------------------------------------------------- TL-005
 def tl005() -> Cases:
     def versions(negotiated: str | None = "TLSv1.3", **states: bool | None) -> PortalSnapshot:
-        protocols = {"TLSv1": False, "TLSv1.1": False, "TLSv1.2": True, "TLSv1.3": True}
+        protocols: dict[str, bool | None] = {"TLSv1": False, "TLSv1.1": False, "TLSv1.2": True, "TLSv1.3": True}
         protocols.update({k.replace("_", "."): v for k, v in states.items()})
         return site(probes=probes(tls=tls(protocols=protocols, negotiated=negotiated)))
 
