@@ -197,9 +197,12 @@ class VulnerableLibraries(ComplianceRule):
                         others.setdefault(raw_name, set()).add(version or "?")
                     continue
                 entry = found.setdefault((name, version), {"pages": [], "sources": []})
-                if page.url not in entry["pages"]:
+                if (page.final_url or page.url) not in entry["pages"]:
                     entry["pages"].append(page.final_url or page.url)
                 source = text_of(lib.get("source"))
+                # A banner comment in an inline script has no URL of its own: the page is the evidence.
+                if source == "inline":
+                    source = None
                 if source and source not in entry["sources"]:
                     entry["sources"].append(source)
         versioned = {name for name, version in found if version}
