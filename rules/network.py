@@ -245,6 +245,19 @@ class Ipv6Reachable(ProbeRule):
         v6_status = v6.get("status")
         if status != "probed" or not isinstance(v6_status, int):
             error_class = v6_error or "unknown"
+            v4_up = isinstance(v4.get("status"), int) or snapshot.reachable()
+            if error_class in V6_SERVER_ERRORS and not v4_up:
+                yield self.finding(
+                    ctx, Status.NOT_DETERMINABLE,
+                    f"Địa chỉ IPv6 {address or '(AAAA)'} {'từ chối' if error_class == 'refused' else 'ngắt'} kết nối, "
+                    "nhưng cổng cũng không trả lời qua IPv4: máy chủ có thể đang ngừng hoạt động; không kết luận được.",
+                    f"The IPv6 address {address or '(AAAA)'} {'refused' if error_class == 'refused' else 'reset'} the "
+                    "connection, but the portal does not answer over IPv4 either: the server may be down; nothing "
+                    "is concluded.",
+                    evidence=[Evidence(url=snapshot.url, locator=f"IPv6 probe: connection to {where}",
+                                       value=error_class)],
+                    details=details, error_class="portal_unreachable")
+                return
             if error_class in V6_SERVER_ERRORS:
                 yield self.finding(
                     ctx, Status(ctx.options["unreachable_status"]),

@@ -208,7 +208,8 @@ class HttpsAvailable(ProbeRule):
     over HTTP, means the portal offers no HTTPS: ``missing_status`` (``fail``).  An HTTPS answer
     that redirects back to ``http://`` is a warning (HTTPS exists but visitors are sent off it).
     A timeout, reset, DNS or handshake error leaves it undeterminable (the scanner could not tell).
-    Without a probe record, a home page the crawl fetched over ``https://`` is enough to pass.
+    When the probe has no answer (not recorded, skipped, failed), a home page the crawl fetched
+    over ``https://`` is enough to pass.
 
     **Why it matters**
     Circular 32/2017 Art. 20 (VERIFIED, legacy guidance) requires HTTPS (stated for level-3/4
@@ -255,15 +256,20 @@ class HttpsAvailable(ProbeRule):
         probe = self.probe_data(snapshot)
         home = facts.home_page(snapshot)
         ran = bool(probe) and probe.get("status") != "skipped"
-        if not ran and home is not None and scheme_of(home.final_url or home.url) == "https":
+        # The crawl itself fetching the home page over https is proof enough when the probe has no answer.
+        if probe.get("status") != "probed" and home is not None and scheme_of(home.final_url or home.url) == "https":
             url = home.final_url or home.url
+            why_vi = (f"kiểm tra TLS riêng không thành công ({probe.get('error_class')})" if ran else
+                      "không có kết quả kiểm tra TLS riêng")
+            why_en = (f"the separate TLS probe failed ({probe.get('error_class')})" if ran else
+                      "no separate TLS probe was recorded")
             yield self.finding(
                 ctx, Status.PASS,
-                f"Trang chủ được tải qua HTTPS ({url}, HTTP {home.status}); không có kết quả kiểm tra TLS riêng.",
-                f"The home page was fetched over HTTPS ({url}, HTTP {home.status}); no separate TLS probe "
-                "was recorded.",
+                f"Trang chủ được tải qua HTTPS ({url}, HTTP {home.status}); {why_vi}.",
+                f"The home page was fetched over HTTPS ({url}, HTTP {home.status}); {why_en}.",
                 evidence=[Evidence(url=url, locator="home page fetched by the crawl", value=f"HTTP {home.status}")],
-                details={"source": "crawl", "final_url": url, "http_status": home.status})
+                details={"source": "crawl", "final_url": url, "http_status": home.status,
+                         "probe_status": probe.get("status"), "probe_error_class": probe.get("error_class")})
             return
         missing = self.not_run(snapshot, ctx, probe)
         if missing is not None:

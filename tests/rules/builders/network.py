@@ -110,6 +110,11 @@ def nw002() -> Cases:
         "different-status": case("IPv6 answers 503 while IPv4 answers 200: warn",
                                  site(probes={"dns": dns(), "ipv6": ipv6(v6=side(503, title="Service Unavailable"))}),
                                  "warn"),
+        "both-down": case("IPv6 refused, the IPv4 side failed too and the crawl could not reach the home page: the "
+                          "server may be down: nd",
+                          site(down=True, probes={"dns": dns(), "ipv6": ipv6(v6=side(None, error_class="refused"),
+                                                                            v4=side(None, error_class="refused"))}),
+                          "not_determinable", error_class="portal_unreachable"),
         "v6-timeout": case("the IPv6 connection timed out: nd (the scanner's network may be at fault)",
                            site(probes={"dns": dns(), "ipv6": ipv6(v6=side(None, error_class="timeout"))}),
                            "not_determinable", error_class="timeout"),

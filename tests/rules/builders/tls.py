@@ -169,6 +169,10 @@ def tl001() -> Cases:
                                     site(), "pass", details={"source": "crawl"}),
         "probe-disabled-home-https": case("probes disabled (--no-network-probes), home fetched over https: pass",
                                           site(probes=probes(tls=SKIPPED)), "pass", details={"source": "crawl"}),
+        "probe-timeout-home-https": case("the TLS probe timed out but the crawl fetched the home page over https: "
+                                         "pass from the crawl",
+                                         site(probes=probes(tls=TIMEOUT)), "pass",
+                                         details={"source": "crawl", "probe_error_class": "timeout"}),
         "no-probe-home-http": case("no probe recorded and the portal is http://: nd (not recorded)",
                                    site(url=HTTP, home_page=HTTP_HOME), "not_determinable",
                                    error_class="not_recorded"),
