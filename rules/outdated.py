@@ -495,9 +495,10 @@ class IECompatibility(ComplianceRule):
 
     **What it checks**
     On every HTML page fetched, the ``X-UA-Compatible`` header and ``<meta http-equiv>`` the
-    crawler recorded (``headers["x-ua-compatible"]``, ``tech.x_ua_compatible``): a legacy mode (``IE=5`` … ``IE=10``,
-    ``IE=EmulateIE7`` …) without ``IE=edge`` → ``legacy_status`` (fail).  ``IE=edge`` passes (the
-    declaration is obsolete but harmless; the details say so); none → pass.
+    crawler recorded (``headers["x-ua-compatible"]``, ``tech.x_ua_compatible``): a legacy mode
+    (``IE=5`` … ``IE=10``, ``IE=EmulateIE7`` …) without ``IE=edge`` → ``legacy_status`` (fail).
+    ``IE=edge`` passes (the declaration is obsolete but harmless; the details say so); none →
+    pass.
 
     **Why it matters**
     Decree 224/2026 Art. 10.3.a wants channels usable on every device: a page written for IE 8's
@@ -640,9 +641,8 @@ class CMSVersion(ComplianceRule):
     **What it checks**
     The ``<meta name="generator">`` of every HTML page fetched and the response headers
     (``X-Generator``, ``MicrosoftSharePointTeamServices``, ``Liferay-Portal``, ``Server``,
-    ``X-Powered-By``), read
-    with the product patterns of ``rules/data/vulnerable_libraries.toml``.  A version that the
-    same file lists as end of life on the run day (SharePoint 2010/2013, Joomla 3, Drupal 7–9, IIS
+    ``X-Powered-By``), read with the product patterns of ``rules/data/vulnerable_libraries.toml``.
+    A version that the same file lists as end of life on the run day (SharePoint 2010/2013, Joomla 3, Drupal 7–9, IIS
     on Windows Server 2008/2012 …) or as exploited (Liferay Portal CE before 7.2.1,
     CVE-2020-7961; DNN before 9.1.1, CVE-2017-9822) → ``eol_status`` (fail).  A disclosed CMS
     version otherwise → ``disclosed_status`` (warn; an end of life still ahead is named).  Web

@@ -202,10 +202,10 @@ class LegacyVietnamese(ComplianceRule):
     Every HTML page fetched: legacy Vietnamese fonts named in the markup or CSS (TCVN3/ABC
     ``.VnTime``, ``.VnArial``…, VNI ``VNI-Times``…), a legacy Vietnamese charset declared in the
     header or meta tag (windows-1258, VISCII, TCVN 5712, VNI) or detected in undeclared non-UTF-8
-    bytes, or mojibake — UTF-8 read as another
-    encoding ("Viá»‡t Nam"), or TCVN3 bytes shown as Latin-1 — at least ``min_mojibake`` (3)
-    times in the text.  Any of these → ``legacy_status`` (fail).  Fewer mojibake hits are
-    reported in the details only (a stray string is no evidence of a legacy encoding).
+    bytes, or mojibake — UTF-8 read as another encoding ("Viá»‡t Nam"), or TCVN3 or VNI bytes
+    shown as Latin-1 — at least ``min_mojibake`` (3) times in the text.  Any of these →
+    ``legacy_status`` (fail).  Fewer mojibake hits are reported in the details only (a stray
+    string is no evidence of a legacy encoding).
 
     **Why it matters**
     Decree 43/2011 Art. 7 and Circular 24/2011 Art. 5 require Vietnamese Unicode (TCVN 6909:2001).
