@@ -321,9 +321,13 @@ class HttpsAvailable(ProbeRule):
                 evidence=[Evidence(url=endpoint, locator="TLS probe: HTTP request over TLS", value=error_class)],
                 details=details, error_class=error_class)
             return
-        # The probe does not follow an HTTPS answer back to http://: its Location says where it points.
-        location = str(as_dict(https.get("headers")).get("location") or "")
-        answered = https.get("final_status") if isinstance(https.get("final_status"), int) else status
+        # The probe does not follow an HTTPS answer back to http://: the last hop's Location says where
+        # it points (the endpoint's own Location when no chain was recorded).
+        hops = [h for h in https.get("chain") or [] if isinstance(h, dict)]
+        last = hops[-1] if hops else {"status": https.get("final_status") if isinstance(
+            https.get("final_status"), int) else status, "location": as_dict(https.get("headers")).get("location")}
+        location = str(last.get("location") or "")
+        answered = last.get("status")
         if isinstance(answered, int) and 300 <= answered < 400 and scheme_of(location) == "http":
             final_url = location
         evidence = [Evidence(url=endpoint, locator="TLS probe: handshake and HTTP request",

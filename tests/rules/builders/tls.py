@@ -115,6 +115,14 @@ def redirect(*hops: dict[str, Any], status: str = "probed", error_class: str | N
             "https_final": final.startswith("https://"), "error_class": None}
 
 
+def with_chain(probe: dict[str, Any], chain: list[dict[str, Any]]) -> dict[str, Any]:
+    """The HTTPS answer's same-host redirect chain (first answer included), as the probe records it."""
+    last = chain[-1]
+    probe["https"].update(chain=chain, final_url=last["url"], final_status=last["status"],
+                          headers={**probe["https"]["headers"], "location": chain[0]["location"]})
+    return probe
+
+
 REFUSED = tls(status="failed", error_class="refused")
 SKIPPED = tls(status="skipped", error_class="disabled")
 TIMEOUT = tls(status="failed", error_class="timeout")
@@ -164,6 +172,12 @@ def tl001() -> Cases:
                                   site(url=HTTP, home_page=HTTP_HOME, probes=probes(tls=tls(
                                       https_status=301, hsts=None, https_headers={"location": HTTP}))),
                                   "warn", details={"downgrade": True, "final_url": HTTP}),
+        "downgrade-after-www": case("https:// → https://www. (followed) → http://www. (not followed): warn",
+                                    site(probes=probes(tls=with_chain(tls(https_status=301, hsts=None), [
+                                        hop(HTTPS, 301, f"https://www.{HOST}/"),
+                                        hop(f"https://www.{HOST}/", 302, f"http://www.{HOST}/", followed=False,
+                                            loop=False)]))),
+                                    "warn", details={"downgrade": True, "final_url": f"http://www.{HOST}/"}),
         "no-probe-home-https": case("no probe recorded (older snapshot) but the crawl fetched the home page over "
                                     "https: pass from the crawl",
                                     site(), "pass", details={"source": "crawl"}),
