@@ -655,10 +655,11 @@ class BrokenLinks(ComplianceRule):
     only guessed (``/lien-he``) are not links and are left out.  No link fetched: not determinable.
 
     **Why it matters**
-    Decree 42/2022 Art. 7.1 (VERIFIED-2nd, repealed 01/07/2026) required links to work as part of
-    the portal's functions, and Decree 224/2026 Art. 12 (VERIFIED, in force since 01/07/2026) calls
-    for measuring navigation.  A menu entry that leads to "404 Not Found" hides a whole section
-    from citizens.
+    Decree 42/2022 Art. 7.1 (VERIFIED-2nd, repealed 01/07/2026) listed the portal's functions
+    (search, links to other state portals, print and save), and Decree 224/2026 Art. 12 (VERIFIED,
+    in force since 01/07/2026) calls for measuring accessibility and navigation; no text sets a
+    broken-link threshold.  A menu entry that leads to "404 Not Found" hides a whole section from
+    citizens.
 
     **Non-compliant**
     The menu entry "Thủ tục hành chính" links to ``/thu-tuc-hanh-chinh.html``, which answers

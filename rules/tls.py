@@ -182,7 +182,7 @@ class TlsRule(ProbeRule, abstract=True):
                 return self.unreachable_portal(snapshot, ctx)
             return self.finding(
                 ctx, Status.NOT_APPLICABLE,
-                f"Cổng không mở HTTPS ({endpoint} từ chối kết nối); xem TL-001.",
+                f"Cổng không hỗ trợ HTTPS ({endpoint} từ chối kết nối); xem TL-001.",
                 f"The portal offers no HTTPS ({endpoint} refused the connection); see TL-001.",
                 evidence=[Evidence(url=endpoint, locator="probes[\"tls\"]", value="refused")],
                 details={"https": False, "see": "TL-001"})
@@ -239,11 +239,11 @@ class HttpsAvailable(ProbeRule):
     severity = Severity.HIGH
     legal_refs = (cite.TT32_20, cite.ND224_21_4)
     options: ClassVar[Mapping[str, Option]] = status_option(
-        "missing_status", "fail", "cổng không mở HTTPS (cổng 443 từ chối kết nối)",
+        "missing_status", "fail", "cổng thông tin không hỗ trợ HTTPS (cổng kết nối 443 từ chối kết nối)",
         "the portal offers no HTTPS (the HTTPS port refuses connections)")
-    description_vi = ("Cổng trả lời qua HTTPS: bắt tay TLS thành công và máy chủ trả về một phản hồi HTTP. Cổng HTTPS "
-                      "từ chối kết nối trong khi cổng vẫn hoạt động qua HTTP được coi là không hỗ trợ HTTPS; lỗi mạng "
-                      "(hết thời gian chờ, mất kết nối) thì không kết luận.")
+    description_vi = ("Cổng trả lời qua HTTPS: bắt tay TLS thành công và máy chủ trả về một phản hồi HTTP. Cổng kết "
+                      "nối HTTPS (443) từ chối kết nối trong khi cổng thông tin vẫn trả lời qua HTTP thì coi là không "
+                      "hỗ trợ HTTPS; lỗi mạng (hết thời gian chờ, mất kết nối) thì không kết luận.")
     remediation_vi = ("Cấp chứng thư số SSL/TLS cho tên miền của cổng (từ tổ chức cấp chứng thư công cộng), bật TLS "
                       "trên cổng 443 của máy chủ web hoặc bộ cân bằng tải và phục vụ cùng nội dung; sau đó chuyển "
                       "hướng HTTP sang HTTPS (TL-006) và bật HSTS (TL-007).")
@@ -912,7 +912,7 @@ class HttpRedirect(ProbeRule):
         if no_https and snapshot.reachable():
             yield self.finding(
                 ctx, Status.NOT_APPLICABLE,
-                "Cổng không mở HTTPS nên không thể chuyển hướng HTTP sang HTTPS; xem TL-001.",
+                "Cổng không hỗ trợ HTTPS nên không thể chuyển hướng HTTP sang HTTPS; xem TL-001.",
                 "The portal offers no HTTPS, so HTTP cannot be redirected to it; see TL-001.",
                 evidence=[Evidence(url=start, locator="probes[\"http_redirect\"]")],
                 details={"https": False, "see": "TL-001"})
@@ -1112,7 +1112,7 @@ class Hsts(ProbeRule):
                     return
                 yield self.finding(
                     ctx, Status.NOT_APPLICABLE,
-                    "Cổng không mở HTTPS nên không áp dụng HSTS; xem TL-001.",
+                    "Cổng không hỗ trợ HTTPS nên không áp dụng HSTS; xem TL-001.",
                     "The portal offers no HTTPS, so HSTS does not apply; see TL-001.",
                     evidence=[Evidence(url=str(probe.get("endpoint") or snapshot.url), locator="probes[\"tls\"]",
                                        value="refused")],
