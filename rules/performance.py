@@ -185,7 +185,7 @@ TABLE_SLOW = ["Trang / Page", "Vai trò / Role", "TTFB (ms)", "Tải / Download 
 
 @register
 class ResponseTime(ComplianceRule):
-    """HTML pages answer quickly (time to first byte and total time).
+    """HTML pages answer quickly (time to first byte and download time).
 
     **What it checks**
     Over the HTML pages the crawl fetched: the median time to first byte (``ttfb_ms``, the
