@@ -160,6 +160,7 @@ def test_time_to_first_byte_compression_and_kept_headers(crawled: tuple[Server, 
     home = _page(snap, f"{HOST}:{_server.port}/")
     assert home["role"] == "home"
     assert home["facts"]["ttfb_ms"] >= HOME_DELAY * 1000 * 0.9
+    assert home["facts"]["download_ms"] >= home["facts"]["ttfb_ms"]
     # The server sent gzip; Scrapy decompressed the body and dropped the header, the fact keeps it.
     assert home["facts"]["content_encoding"] == "gzip"
     assert home["facts"]["transfer_size"] < home["size"]
@@ -171,6 +172,8 @@ def test_time_to_first_byte_compression_and_kept_headers(crawled: tuple[Server, 
     for page in snap["pages"]:
         if page["status"] is not None:
             assert isinstance(page["facts"]["ttfb_ms"], int), page["url"]
+            assert isinstance(page["facts"]["download_ms"], int), page["url"]
+            assert page["facts"]["download_ms"] <= page["elapsed_ms"] + 5, page["url"]
 
 
 def test_tech_facts_on_every_html_page_only(crawled: tuple[Server, dict[str, Any]]) -> None:

@@ -141,8 +141,13 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider._on_downloaded, signal=signals.response_downloaded)
         return spider
+
+    def _on_headers(self, request: Request, spider: scrapy.Spider) -> None:
+        if spider is self:
+            request.meta["headers_at"] = time.monotonic()
 
     def _on_downloaded(self, response: Response, request: Request, spider: scrapy.Spider) -> None:
         """Note what came over the wire before HttpCompressionMiddleware decompresses the body and, since
@@ -150,8 +155,14 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         if spider is not self:
             return
         encoding = b", ".join(response.headers.getlist(b"Content-Encoding")).decode("latin-1").strip().lower()
+        # The download's own duration: from its start (the headers' arrival less Scrapy's latency, which runs
+        # from the start) to the last byte.  elapsed_ms runs from when the request was queued, delays included.
+        latency, headers_at = request.meta.get("download_latency"), request.meta.pop("headers_at", None)
+        download_ms = int((time.monotonic() - headers_at + latency) * 1000) \
+            if isinstance(latency, float | int) and isinstance(headers_at, float) else None
         # Set on every hop: a redirect's request meta is copied to the next request, which must not inherit it.
-        request.meta["wire"] = {"content_encoding": encoding or None, "transfer_size": len(response.body)}
+        request.meta["wire"] = {"content_encoding": encoding or None, "transfer_size": len(response.body),
+                                "download_ms": download_ms}
 
     def _elapsed_clock(self) -> str:
         return (self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)).isoformat(timespec="seconds")
@@ -204,6 +215,7 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         latency = meta.get("download_latency")
         wire = meta.get("wire") or {}
         page.facts.update({"ttfb_ms": int(latency * 1000) if isinstance(latency, float | int) else None,
+                           "download_ms": wire.get("download_ms"),
                            "content_encoding": wire.get("content_encoding"),
                            "transfer_size": wire.get("transfer_size")})
         self.snapshot.pages.append(page)
