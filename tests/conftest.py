@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,21 +26,50 @@ TODAY = dt.date(2026, 11, 24)
 
 @dataclass
 class DemoServerInfo:
-    urls: dict[str, str]  # portal id → "http://127.0.0.1:PORT" (no trailing slash)
+    """What ``python -m nd42.demo.server`` reported: where each portal is served and how to reach it."""
+
+    urls: dict[str, str]  # portal id → "http(s)://127.0.0.1:PORT" where its pages are served (no trailing slash)
     truth: dict[str, Any]  # portal id → DemoPortal.truth
     today: dt.date
     hosts: dict[str, str] = field(default_factory=dict)  # portal id → public hostname (skhcn.hoalam.gov.vn)
+    endpoints: dict[str, dict[str, str]] = field(default_factory=dict)  # id → {"http": URL, "https": URL} by name
+    loopback: dict[str, dict[str, str]] = field(default_factory=dict)  # the same on 127.0.0.1
+    ipv6_ports: dict[str, dict[str, int]] = field(default_factory=dict)  # id → {"http": port, …} on [::1]
+    dns_server: str = ""  # "127.0.0.1:PORT" of the demo zone's DNS server
+    ca_file: str = ""  # the demo CA (PEM), to trust the portals' certificates
+    env: dict[str, bool] = field(default_factory=dict)  # {"ipv6": …, "legacy_tls": …} on this machine
+    portal_dir: Path | None = None  # where portal_file() writes
 
     def port(self, pid: str) -> int:
         return int(self.urls[pid].rsplit(":", 1)[1])
 
+    def scheme(self, pid: str) -> str:
+        return self.urls[pid].split(":", 1)[0]
+
     def public_url(self, pid: str) -> str:
-        """``http://HOSTNAME:PORT``: reachable only through a resolver override (``--resolve HOST:127.0.0.1``)."""
-        return f"http://{self.hosts[pid]}:{self.port(pid)}"
+        """``http(s)://HOSTNAME:PORT`` where the portal is served; reachable only through ``--resolve``."""
+        return f"{self.scheme(pid)}://{self.hosts[pid]}:{self.port(pid)}"
 
     def resolve_args(self) -> list[str]:
         """``--resolve`` flags mapping every portal hostname to the loopback address."""
         return [arg for host in sorted(set(self.hosts.values())) for arg in ("--resolve", f"{host}:127.0.0.1")]
+
+    def network_args(self) -> list[str]:
+        """``--dns-server`` and ``--ca-file`` for the network probes (the demo zone and the demo CA)."""
+        return ["--dns-server", self.dns_server, "--ca-file", self.ca_file]
+
+    def portal_file(self, pid: str) -> Path:
+        """A portal TOML for ``--portal-config``: URL, name, level, parent and the probes' endpoints."""
+        assert self.portal_dir is not None
+        truth = self.truth[pid]
+        path = self.portal_dir / f"{pid}.toml"
+        if not path.exists():
+            ends = self.endpoints[pid]
+            path.write_text(
+                f'[portal]\nid = "{pid}"\nurl = "{self.public_url(pid)}/"\nname = "{truth["name"]}"\n'
+                f'level = "{truth["level"]}"\nparent = "{truth["parent"]}"\n'
+                f'endpoints = {{ http = "{ends["http"]}", https = "{ends["https"]}" }}\n', encoding="utf-8")
+        return path
 
 
 def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
@@ -51,7 +81,8 @@ def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_server() -> Iterator[DemoServerInfo]:
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServerInfo]:
+    """The demo portals (HTTP, HTTPS, [::1] twins), their DNS server and CA, in a subprocess for the session."""
     from nd42.demo.portals import build_portals
 
     proc = subprocess.Popen([sys.executable, "-m", "nd42.demo.server", "--today", TODAY.isoformat(),
@@ -61,8 +92,11 @@ def demo_server() -> Iterator[DemoServerInfo]:
         if not line:
             raise RuntimeError(f"demo server did not start (exit code {proc.poll()})")
         started = json.loads(line)
-        truth = {pid: p.truth for pid, p in build_portals(TODAY).items()}
-        yield DemoServerInfo(started["urls"], truth, TODAY, started["hosts"])
+        # The server's truth and this process's agree: both ask the same machine about IPv6 and TLS 1.0.
+        truth = {pid: p.truth for pid, p in build_portals(TODAY, started["env"]).items()}
+        yield DemoServerInfo(started["urls"], truth, TODAY, started["hosts"], started["endpoints"],
+                             started["loopback"], started["ipv6_ports"], started["dns_server"], started["ca_file"],
+                             started["env"], tmp_path_factory.mktemp("demo-portals"))
     finally:
         proc.terminate()
         try:

@@ -7,8 +7,11 @@ wherever nd42 is installed.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
+import email.utils
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -68,6 +71,48 @@ class SearchEndpoint:
     broken: bool = False
 
 
+CERTIFICATES = ("valid", "expired", "expiring", "wrong_host", "self_signed")  # nd42.demo.tls.KINDS
+
+
+@dataclasses.dataclass(frozen=True)
+class Net:
+    """How a portal answers on the network: what the TLS, redirect, DNS and IPv6 probes meet.
+
+    ``certificate`` is the kind of certificate its HTTPS endpoint presents (``nd42.demo.tls``),
+    ``None`` when nothing listens there (the connection is refused).  ``http`` is what plain HTTP
+    does: serve the portal (``site``) or answer every path with a 301 to HTTPS (``redirect``); the
+    crawler starts where the portal is served (https when plain HTTP only redirects).  With
+    ``aaaa``, the DNS zone publishes ``::1`` and the IPv6 listener on the same ports serves the
+    portal (``site``), a web server's default page (``default``), or refuses (``refused``).
+    """
+
+    certificate: str | None = None
+    legacy_tls: bool = False  # the HTTPS endpoint also accepts TLS 1.0 and 1.1
+    http: str = "site"
+    hsts: str | None = None  # Strict-Transport-Security on HTTPS answers
+    aaaa: bool = False
+    ipv6: str | None = None
+    dnssec: bool = False  # answers carry an RRSIG and the AD flag
+    gzip: bool = False  # HTML and XML gzip-compressed for clients that accept it
+    validators: bool = False  # ETag and Last-Modified on every answer
+    cache_control: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.certificate is not None and self.certificate not in CERTIFICATES:
+            raise ValueError(f"unknown certificate kind {self.certificate!r}")
+        if self.http not in ("site", "redirect"):
+            raise ValueError(f"http must be 'site' or 'redirect', not {self.http!r}")
+        if self.certificate is None and (self.http == "redirect" or self.hsts or self.legacy_tls):
+            raise ValueError("redirect, HSTS and legacy TLS need an HTTPS endpoint")
+        if self.aaaa != (self.ipv6 is not None) or self.ipv6 not in (None, "site", "default", "refused"):
+            raise ValueError("AAAA and the IPv6 listener go together (site, default or refused)")
+
+    @property
+    def crawl(self) -> str:
+        """The scheme of the portal's URL: where its pages are served."""
+        return "https" if self.http == "redirect" else "http"
+
+
 @dataclasses.dataclass(frozen=True)
 class DemoPortal:
     """One synthetic portal: what to serve and the facts a crawler should find on it."""
@@ -86,6 +131,7 @@ class DemoPortal:
     level: str | None = None  # nd42.records.LEVELS
     parent: str | None = None  # the parent portal's URL
     searches: tuple[SearchEndpoint, ...] = ()
+    net: Net = Net()
 
 
 def search_fold(text: str) -> str:
@@ -326,10 +372,13 @@ class _Site:
     def portal(self, *, landing: str, content: dict[str, str | None], site: dict[str, Any], hostname: str,
                level: str, discovery: dict[str, str], probes: dict[str, Any], outcomes: Mapping[str, str],
                notes: Mapping[str, str], presence: Mapping[str, str] | None = None,
-               searches: Sequence[SearchEndpoint] = ()) -> DemoPortal:
+               searches: Sequence[SearchEndpoint] = (), net: Net = Net(),
+               tech: Mapping[str, Any] | None = None) -> DemoPortal:
         """The portal and its truth; ``outcomes`` are the non-derived expectations (see ``expect``).
 
         ``presence`` overrides the presence state derived from the content (``broken``: a link that 404s).
+        ``net`` says how it is served (TLS, redirect, DNS, IPv6, compression, caching); ``tech`` records
+        where its technical traps are, for the tests that check the served content behind the verdicts.
         """
         sections = {k: self.sections.get(k, {"present": False}) for k in KINDS}
         listings = {k: self.listings.get(k, {"present": False}) for k in NEW_LISTING_KINDS}
@@ -344,12 +393,15 @@ class _Site:
             "today": self.today.isoformat(), "hostname": hostname, "level": level, "parent": PARENT,
             "sections": sections, "listings": listings, "content": contents, "verdicts": verdicts, "site": site,
             "traps": self.traps, "discovery": discovery, "probes": probes,
+            "network": {**dataclasses.asdict(net), "crawl": net.crawl,
+                        "dns": {"a": ["127.0.0.1"], "aaaa": ["::1"] if net.aaaa else [], "signed": net.dnssec}},
+            "tech": dict(tech or {}),
         }
         truth["expect"] = _expect.build(truth, outcomes, states, self.today)
         truth["expect_notes"] = dict(notes)
         return DemoPortal(self.pid, self.name, self.cms, self.files, self.ctypes, self.redirects, truth,
                           dict(self.extra_headers), self.server, dict(self.redirect_status), hostname, level,
-                          PARENT, tuple(searches))
+                          PARENT, tuple(searches), net)
 
 
 DOC_TYPES = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "CV": "Công văn", "KH": "Kế hoạch",
@@ -427,3 +479,100 @@ XML = "application/xml; charset=utf-8"
 TEXT = "text/plain; charset=utf-8"
 PDF = "application/pdf"
 
+
+
+# ---------------------------------------------------------------------------------------------- legacy text
+def windows_1258(text: str) -> bytes:
+    """``text`` in the Vietnamese Windows code page, as Windows applications of the 2000s wrote it.
+
+    The code page holds few precomposed letters: a letter it lacks (``ệ``) is written as the closest
+    letter it has (``ê``) followed by combining tone marks, so the decoded text is not NFC.
+    """
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        rest = []
+        for mark in marks:
+            joined = unicodedata.normalize("NFC", base + mark)
+            try:
+                joined.encode("cp1258")
+            except UnicodeEncodeError:
+                rest.append(mark)
+                continue
+            base = joined
+        out += (base + "".join(rest)).encode("cp1258")
+    return bytes(out)
+
+
+# TCVN3 (ABC), the 8-bit Vietnamese font encoding of the .Vn* fonts: each byte is shown as its
+# windows-1252 character once the font is missing or the text is copied into a Unicode page.
+_TCVN3 = dict(zip(
+    "àáảãạ" "ăằắẳẵặ" "âầấẩẫậ" "đ" "èéẻẽẹ" "êềếểễệ" "ìíỉĩị" "òóỏõọ" "ôồốổỗộ" "ơờớởỡợ" "ùúủũụ" "ưừứửữự" "ỳýỷỹỵ" "Đ",
+    "µ¸¶·¹" "¨»¾¼½Æ" "©ÇÊÈÉË" "®" "ÌÐÎÏÑ" "ªÒÕÓÔÖ" "×ÝØÜÞ" "ßãáâä" "«åèæçé" "¬êíëìî" "ïóñòô" "\xadõøö÷ù" "úýûüþ" "§",
+    strict=True))
+
+
+def tcvn3(text: str) -> str:
+    """Vietnamese text as a page set in ``.VnTime`` shows it once read as Unicode ("Th«ng b¸o")."""
+    shown = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in _TCVN3:
+            shown.append(_TCVN3[char])
+        elif char.isascii():
+            shown.append(char)
+        else:  # capitals with marks need the .VnTimeH font: the demo texts avoid them
+            raise ValueError(f"no TCVN3 form for {char!r} in .VnTime")
+    return "".join(shown)
+
+
+# ---------------------------------------------------------------------------------------------- feeds
+RSS = "application/rss+xml; charset=utf-8"
+ATOM = "application/atom+xml; charset=utf-8"
+
+
+def _rss(title: str, link: str, items: Sequence[tuple[str, str, dt.datetime | None]], *, escape_text: bool = True
+         ) -> str:
+    """An RSS 2.0 channel; items are (title, path, publication time or None: no pubDate).
+
+    ``escape_text=False`` writes titles raw, as hand-made feed templates do ("GD&ĐT" breaks the XML).
+    """
+    def text(value: str) -> str:
+        return _e(value) if escape_text else value
+
+    rows = "".join(
+        f"<item><title>{text(t)}</title><link>{ORIGIN}{_e(path)}</link><guid>{ORIGIN}{_e(path)}</guid>"
+        + (f"<pubDate>{email.utils.format_datetime(when)}</pubDate>" if when else "") + "</item>"
+        for t, path, when in items)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{text(title)}</title><link>{ORIGIN}{_e(link)}</link><language>vi</language>{rows}"
+            "</channel></rss>\n")
+
+
+def _atom(title: str, path: str, items: Sequence[tuple[str, str, dt.datetime]]) -> str:
+    rows = "".join(f'<entry><title>{_e(t)}</title><link href="{ORIGIN}{_e(p)}"/><id>{ORIGIN}{_e(p)}</id>'
+                   f"<updated>{when.isoformat()}</updated></entry>" for t, p, when in items)
+    newest = max(when for _, _, when in items).isoformat()
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>{_e(title)}</title><link href="{ORIGIN}/"/><link rel="self" href="{ORIGIN}{_e(path)}"/>'
+            f"<id>{ORIGIN}{_e(path)}</id><updated>{newest}</updated>{rows}</feed>\n")
+
+
+def _published(site: _Site, it: _Item) -> dt.datetime:
+    return dt.datetime.combine(site.day(it.age), dt.time(it.hour, it.minute), VN_TZ)
+
+
+def _blob(seed: str, size: int) -> str:
+    """``size`` characters of base64 that look random but are the same for the same seed (view states)."""
+    chunks: list[str] = []
+    block, length = seed.encode(), 0
+    while length < size:
+        block = hashlib.sha256(block).digest()
+        chunks.append(base64.b64encode(block * 3).decode())
+        length += len(chunks[-1])
+    return "".join(chunks)[:size]

@@ -16,6 +16,7 @@ import datetime as dt
 
 from nd42.demo.common import (
     DemoPortal,
+    Net,
     _body,
     _can_chi,
     _dmy,
@@ -28,7 +29,12 @@ from nd42.demo.common import (
     _related,
     _Site,
     _slug,
+    windows_1258,
 )
+
+FLASH = "/flash/gioi-thieu-xa-khe-lam.swf"
+CP1258_HTML = "text/html; charset=windows-1258"
+NET = Net(aaaa=True, ipv6="default")
 
 
 def build(today: dt.date) -> DemoPortal:
@@ -83,11 +89,12 @@ def build(today: dt.date) -> DemoPortal:
     menu = (("Trang chủ", "/"), ("Giới thiệu", "/gioi-thieu.html"), ("Tin tức", paths["news"]),
             ("Hỏi đáp", "/hoi-dap.html"))
 
-    def page(title: str, main: str) -> str:
+    def page(title: str, main: str, charset: str = "utf-8") -> str:
         # The banner carries the commune's name as pixels only: no alt text.
         return (
             '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n<html><head>'
-            '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            '<style type="text/css">body{width:980px;margin:0 auto}</style>'
             f"<title>{_e(title)}</title></head><body>"
             '<div id="banner"><img src="/images/banner.jpg" width="980" height="160"></div>'
             '<div id="menu">' + " | ".join(f'<a href="{h}">{t}</a>' for t, h in menu) + "</div>"
@@ -135,6 +142,10 @@ def build(today: dt.date) -> DemoPortal:
         f'<li><a href="{_e(it.url)}">{_e(it.title)}</a> <span>{dotted(it)}</span></li>' for it in items[:2])
         + "</ul></div>" for k, items in art19.items())
     home = home.replace("</td></tr></table>", f"{boxes}</td></tr></table>")
+    # The commune's introduction film, still a Flash movie on the home page.
+    film = (f'<div class="box box-phim"><object type="application/x-shockwave-flash" data="{FLASH}" width="300" '
+            f'height="200"><param name="movie" value="{FLASH}"><param name="quality" value="high"></object></div>')
+    home = home.replace('<div class="box box-chidao">', film + '<div class="box box-chidao">', 1)
     # Static-site generators often title the home page by its menu entry.
     site.add("/", page("Trang chủ", home))
     listing = "".join(f'<tr><td>{_e(it.number)}</td><td><a href="{_e(it.url)}">{_e(it.title)}</a></td>'
@@ -163,17 +174,20 @@ def build(today: dt.date) -> DemoPortal:
         site.add(it.url, page(it.title, f"<h1>{_e(it.title)}</h1><p><i>Đăng lúc {it.hour:02d}:{it.minute:02d} ngày "
                                         f"{_dmy(d)}</i></p>{_body(it, site, 'xã Khê Lâm', 'Chủ tịch UBND xã')}"
                                         f"<h3>Các tin đã đưa</h3><ul>{others}</ul>"))
+    # The documents' pages come from a scanning tool's HTML export: their <title> is left empty.
     for it in directive:
         d = site.day(it.age)
-        site.add(it.url, page(it.title, '<table width="100%"><tr><td align="center">ỦY BAN NHÂN DÂN<br><b>XÃ KHÊ LÂM'
+        site.add(it.url, page("", '<table width="100%"><tr><td align="center">ỦY BAN NHÂN DÂN<br><b>XÃ KHÊ LÂM'
                                         f'</b><br>Số: {_e(it.number)}</td><td align="center"><b>CỘNG HÒA XÃ HỘI CHỦ '
                                         "NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc<br><i>Khê Lâm, "
                                         f"{_long(d)}</i></td></tr></table><h1>{_e(it.title)}</h1>"
                                         f"{_body(it, site, 'Ủy ban nhân dân xã', 'Chủ tịch UBND xã')}"
                                         "<p>CHỦ TỊCH<br>Hà Văn Sơn</p>"))
-    site.add("/lien-he.html", page("Liên hệ", "<h1>Liên hệ</h1><p>Ủy ban nhân dân xã Khê Lâm, thôn Khê Trung. Điện "
-                                              "thoại: 0200 3765 118. Ý kiến, kiến nghị xin gửi trực tiếp tại Bộ phận "
-                                              "một cửa của xã.</p>"))
+    # An old page saved by a Windows editor in the Vietnamese code page (declared in header and meta).
+    site.add("/lien-he.html", windows_1258(page("Liên hệ", "<h1>Liên hệ</h1><p>Ủy ban nhân dân xã Khê Lâm, thôn Khê "
+                                                           "Trung. Điện thoại: 0200 3765 118. Ý kiến, kiến nghị xin "
+                                                           "gửi trực tiếp tại Bộ phận một cửa của xã.</p>",
+                                                charset="windows-1258")), CP1258_HTML)
     site.traps += [
         "menu entry 'Giới thiệu' links /gioi-thieu.html, which answers 404 too",
         "banner image without alt text; home page <title> is 'Trang chủ'; no e-mail address anywhere",
@@ -191,7 +205,20 @@ def build(today: dt.date) -> DemoPortal:
                           "footer": "//div[@id='footer']", "main": "//div[@id='main']"}},
         discovery={"menus": "read", "sitemap_page": "absent", "sitemap_xml": "absent"},
         probes={"search": {"status": "no_form"}, "english": {"status": "no_link"}, "print": {"found": False}},
+        net=NET,
+        tech={"windows_1258": "/lien-he.html", "untitled": [it.url for it in directive], "flash": {"/": FLASH},
+              "fixed_width": "body{width:980px}"},
         outcomes={
+            "TL-001": "fail", **{f"TL-{n:03d}": "not_applicable" for n in range(2, 9)},
+            "NW-001": "pass", "NW-002": "warn", "NW-003": "warn",
+            "SH-001": "warn", "SH-002": "warn", "SH-003": "warn", "SH-004": "warn", "SH-005": "warn",
+            "PF-001": "pass", "PF-002": "pass", "PF-003": "pass", "PF-004": "warn", "PF-005": "warn", "PF-006": "fail",
+            "SM-001": "warn", "SM-002": "warn", "SM-003": "warn",
+            "UC-001": "fail", "UC-002": "fail", "UC-003": "warn",
+            "MB-001": "fail", "MB-002": "warn",
+            "AC-001": "fail", "AC-002": "fail", "AC-003": "fail", "AC-004": "not_applicable", "AC-005": "warn",
+            "AC-006": "pass", "AC-007": "warn", "AC-008": "fail", "AC-009": "not_applicable",
+            "OT-001": "pass", "OT-002": "fail", "OT-003": "pass", "OT-004": "pass", "OT-005": "pass", "OT-006": "pass",
             "CT-001": "not_determinable", "CT-002": "not_determinable", "CT-003": "not_applicable", "CT-004": "missing",
             "CT-005": "missing", "CT-006": "missing", "CT-007": "not_applicable", "CT-008": "not_determinable",
             "CT-009": "not_applicable", "CT-010": "warn", "CT-011": "pass", "CT-012": "not_applicable",
@@ -200,6 +227,20 @@ def build(today: dt.date) -> DemoPortal:
             "FN-005": "missing", "LY-001": "warn", "LY-002": "missing", "LY-003": "missing", "DM-001": "pass",
         },
         notes={
+            "TL-001": "nothing listens on the HTTPS port (connection refused) while http:// serves the portal",
+            "TL-002": "no HTTPS (TL-001): TL-002..TL-008 are not applicable",
+            "NW-002": "AAAA ::1 published; [::1] answers a web server's default page ('Welcome to nginx!'), not the "
+                      "portal: warn",
+            "SH-005": "Server: nginx/1.14.0",
+            "PF-006": "menu entries /gioi-thieu.html and /hoi-dap.html answer 404",
+            "SM-001": "no robots.txt (404): warn (optional file)",
+            "UC-001": "the contacts page /lien-he.html is windows-1258 (header and meta)",
+            "UC-002": "windows-1258 declared on the contacts page",
+            "UC-003": "the windows-1258 page decodes to letters with combining tone marks (not NFC)",
+            "AC-002": "the directive documents' pages (opened by the crawler) have an empty <title>",
+            "AC-004": "no form control on any page",
+            "AC-007": "'Xem thêm »' in the directive box: vague, warn",
+            "OT-002": f"home page: <object type=application/x-shockwave-flash data={FLASH}>",
             "SP-005": "no procedures or public-service link anywhere; discovery incomplete: honest warn",
             "SP-006": "menu entry 'Hỏi đáp' answers 404: the link itself is the evidence (configured warn)",
             "SP-007": "menu entry 'Giới thiệu' answers 404: a broken link keeps the configured fail",

@@ -24,8 +24,10 @@ from nd42.demo.common import (
     PARENT,
     PARTY_TITLES,
     PDF,
+    RSS,
     TEXT,
     DemoPortal,
+    Net,
     _body,
     _dmy,
     _dmy_bare,
@@ -37,13 +39,20 @@ from nd42.demo.common import (
     _pick,
     _plain_body,
     _post_promptly,
+    _published,
     _related,
     _robots,
+    _rss,
     _Site,
     _slug,
     _urlset,
     _wd,
 )
+
+JQUERY = "/Resources/Shared/scripts/jquery/jquery-1.9.1.min.js"
+JQUERY_UI = "/Resources/Shared/scripts/jquery/jquery-ui-1.10.3.min.js"
+FEED = "/Rss.aspx?tabid=57&moduleid=420"
+NET = Net(certificate="self_signed")
 
 
 def build(today: dt.date) -> DemoPortal:
@@ -114,7 +123,7 @@ def build(today: dt.date) -> DemoPortal:
             '<div class="DnnModule"><div class="box"><div class="box-title"><span class="Head">Thông báo</span></div>'
             f'<ul>{notices}</ul></div></div></div>')
 
-    def page(title: str, main: str, tab: str) -> str:
+    def page(title: str, main: str, tab: str, head: str = "") -> str:
         return (
             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
@@ -123,17 +132,22 @@ def build(today: dt.date) -> DemoPortal:
             "<!-- DNN Platform - http://www.dnnsoftware.com                                        -->"
             "<!--**********************************************************************************-->"
             '<meta content="text/html; charset=UTF-8" http-equiv="Content-Type">'
+            '<meta http-equiv="X-UA-Compatible" content="IE=edge">'
+            # The skin's designer gave the viewport the page's fixed width, which only zooms it out on phones.
+            '<meta name="viewport" content="width=980">'
             f"<title>{_e(title)} - Sở Giáo dục và Đào tạo Hòa Lâm</title>"
             '<link href="/Portals/_default/Skins/SGDDT/skin.css?cdv=41" type="text/css" rel="stylesheet">'
-            '<script src="/Resources/libraries/jQuery/01_09_01/jquery.js?cdv=41" type="text/javascript"></script>'
-            '</head><body id="Body">'
+            f'<script src="{JQUERY}" type="text/javascript"></script>'
+            f'<script src="{JQUERY_UI}" type="text/javascript"></script>'
+            f'{head}</head><body id="Body">'
             f'<form method="post" action="{_e(tab)}" id="Form" enctype="multipart/form-data">'
             '<div class="aspNetHidden"><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="">'
             '<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="U2tpbjpTR0REVDtUYWI6NTc7TGFuZzp2aS1WTj'
             'tQb3J0YWw6MDtNb2R1bGVzOjM4MCw0MjAsNDMxLDQ0MCw0NDE7Q2FjaGU6MQ=="></div>'
             '<div class="aspNetHidden"><input type="hidden" name="__VIEWSTATEGENERATOR" id="__VIEWSTATEGENERATOR" '
             'value="CA0B0334"></div>'
-            '<div id="dnn_wrapper"><div class="header"><a href="/"><img src="/Portals/0/logo-sgddt.png" '
+            '<div id="dnn_wrapper" style="width:980px;margin:0 auto">'
+            '<div class="header"><a href="/"><img src="/Portals/0/logo-sgddt.png" '
             'alt="Sở Giáo dục và Đào tạo tỉnh Hòa Lâm"></a><span class="site-title">TRANG THÔNG TIN ĐIỆN TỬ '
             "SỞ GIÁO DỤC "
             f'VÀ ĐÀO TẠO TỈNH HÒA LÂM</span><span id="dnn_dnnCURRENTDATE_lblDate" class="DateToken">{clock}</span>'
@@ -318,8 +332,14 @@ def build(today: dt.date) -> DemoPortal:
                                       f'<a href="{CHINHPHU}"><img src="/Portals/0/chinhphu.png" alt="Cổng Thông tin '
                                       'điện tử Chính phủ"></a>'
                                       f'<a href="{PARENT}"><img src="/Portals/0/hoalam.png" alt="Cổng Thông tin điện '
-                                      'tử tỉnh Hòa Lâm"></a>'))
-    site.add("/", page(name, home, "/"))
+                                      'tử tỉnh Hòa Lâm"></a>'
+                                      # The hotline banner: the number is in the picture only, no alt text.
+                                      f'<a href="{content["contacts"]}"><img src="/Portals/0/duong-day-nong.png"></a>'))
+    site.add("/", page(name, home, "/", head='<link rel="alternate" type="application/rss+xml" title="Tin tức - '
+                                            f'Sự kiện" href="{_e(FEED)}">'))
+    # The news module's hand-made RSS template writes titles unescaped: "GD&ĐT" makes the XML ill-formed.
+    site.add(FEED, _rss(f"{labels['news']} | Sở GD&ĐT Hòa Lâm", paths["news"],
+                        [(it.title, it.url, _published(site, it)) for it in news], escape_text=False), RSS)
     site.redirect("/Default.aspx", "/", status=301)
     site.add("/Login.aspx", page("Đăng nhập", module(380, "Đăng nhập", "<input name=\"username\">"), "/Login.aspx"))
     site.add("/robots.txt", _robots(["/admin/", "/Login.aspx", "/DesktopModules/", "/Providers/"], "/SiteMap.aspx"),
@@ -339,7 +359,21 @@ def build(today: dt.date) -> DemoPortal:
                           "footer": "//div[@class='footer']", "main": "//div[@id='dnn_ContentPane']"}},
         discovery={"menus": "read", "sitemap_page": "read", "sitemap_xml": "read"},
         probes={"search": {"status": "post_only"}, "english": {"status": "no_link"}, "print": {"found": False}},
+        net=NET,
+        tech={"feed": FEED, "libraries": {"jquery": "1.9.1", "jquery-ui": "1.10.3"},
+              "images_no_alt": {"/": ["/Portals/0/duong-day-nong.png"]}, "fixed_width": "#dnn_wrapper width:980px"},
         outcomes={
+            "TL-001": "pass", "TL-002": "fail", "TL-003": "pass", "TL-004": "pass", "TL-005": "pass", "TL-006": "fail",
+            "TL-007": "warn", "TL-008": "not_applicable",
+            "NW-001": "fail", "NW-002": "not_applicable", "NW-003": "warn",
+            "SH-001": "warn", "SH-002": "warn", "SH-003": "warn", "SH-004": "warn", "SH-005": "warn",
+            "PF-001": "pass", "PF-002": "pass", "PF-003": "pass", "PF-004": "warn", "PF-005": "warn", "PF-006": "pass",
+            "SM-001": "pass", "SM-002": "warn", "SM-003": "fail",
+            "UC-001": "pass", "UC-002": "pass", "UC-003": "pass",
+            "MB-001": "warn", "MB-002": "warn",
+            "AC-001": "pass", "AC-002": "pass", "AC-003": "fail", "AC-004": "pass", "AC-005": "warn", "AC-006": "pass",
+            "AC-007": "fail", "AC-008": "pass", "AC-009": "not_applicable",
+            "OT-001": "fail", "OT-002": "pass", "OT-003": "pass", "OT-004": "pass", "OT-005": "fail", "OT-006": "pass",
             "CT-001": "pass", "CT-002": "pass", "CT-003": "pass", "CT-004": "pass", "CT-005": "pass",
             "CT-006": "pass", "CT-007": "pass", "CT-008": "pass", "CT-009": "pass", "CT-010": "warn",
             "CT-011": "missing", "CT-012": "not_applicable", "CT-013": "not_applicable",
@@ -347,6 +381,19 @@ def build(today: dt.date) -> DemoPortal:
             "FN-005": "missing", "LY-001": "pass", "LY-002": "pass", "LY-003": "pass", "DM-001": "missing",
         },
         notes={
+            "TL-002": "a self-signed certificate (not issued by the demo CA): the chain does not verify",
+            "TL-003": "the self-signed certificate names sgddt.hoalam.edu.vn: the host matches",
+            "TL-006": "http:// serves the portal: no redirect to HTTPS",
+            "TL-008": "the portal's URL is http://: no page is fetched over HTTPS",
+            "SH-005": "Server: Microsoft-IIS/8.5, X-AspNet-Version: 4.0.30319",
+            "SM-002": "robots.txt declares /SiteMap.aspx, whose entries have no <lastmod>",
+            "SM-003": "the advertised RSS feed has a raw '&' ('Sở GD&ĐT'): not well-formed XML",
+            "MB-001": "<meta name=viewport content=width=980>: present without device-width",
+            "AC-003": "home 'Liên kết' box: the hotline banner <img> has no alt",
+            "AC-007": "the same banner is the only content of its link: a link without a name",
+            "OT-001": "jQuery 1.9.1 (< 3.5.0) and jQuery UI 1.10.3 (< 1.13.2)",
+            "OT-004": "X-UA-Compatible IE=edge: obsolete but harmless, pass",
+            "OT-005": "Server: Microsoft-IIS/8.5 (end of life 2023-10-10)",
             "SP-013": "no plans section and every discovery source read (menus, site-map page, robots.txt "
                       "sitemap /SiteMap.aspx): fail (the honest-verdict contrast with the other portals)",
             "SP-014": "no investment section; discovery complete: fail",

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from nd42.demo.common import (
     _PDF,
+    ATOM,
     CHINHPHU,
     DIRECTIVE_TITLES,
     DVC_URL,
@@ -28,7 +29,9 @@ from nd42.demo.common import (
     TEXT,
     XML,
     DemoPortal,
+    Net,
     SearchEndpoint,
+    _atom,
     _body,
     _dmy,
     _doc_items,
@@ -40,6 +43,7 @@ from nd42.demo.common import (
     _items,
     _plain_body,
     _post_late,
+    _published,
     _related,
     _robots,
     _Site,
@@ -47,13 +51,25 @@ from nd42.demo.common import (
     _urlset,
     _wd,
 )
+from nd42.demo.expect import TECH_RULE_IDS
+
+# The one portal whose web server sends the security headers (and names no version).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-src https://bando.hoalam.gov.vn; "
+                               "frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff", "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=()"}
+MAP = "https://bando.hoalam.gov.vn/kcn/embed"
+FEED = "/tin-tuc/feed.atom"
+NET = Net(certificate="valid", http="redirect", hsts="max-age=31536000; includeSubDomains", aaaa=True, ipv6="site",
+          gzip=True, validators=True, cache_control="public, max-age=600")
 
 
 def build(today: dt.date) -> DemoPortal:
     """A modern HTML5 "Trang": semantic markup, an undated news listing, UTC timestamps, a sitemap.xml-only section."""
     name = "Ban Quản lý các khu công nghiệp tỉnh Hòa Lâm"
-    site = _Site("hoalam-bqlkcn", name, "html5", today, server="nginx", extra_headers={
-        "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin"})
+    site = _Site("hoalam-bqlkcn", name, "html5", today, server="nginx", extra_headers=SECURITY_HEADERS)
     paths = {"directive_documents": "/van-ban/chi-dao-dieu-hanh/", "legal_documents": "/van-ban/quy-pham-phap-luat/",
              "news": "/tin-tuc/", "party_union": "/doan-thanh-nien/"}
     labels = {"directive_documents": "Văn bản chỉ đạo điều hành", "legal_documents": "Văn bản pháp quy",
@@ -141,12 +157,15 @@ def build(today: dt.date) -> DemoPortal:
         f'<li>{_e(t)} - <time datetime="{(today + dt.timedelta(days=d)).isoformat()}">{dmy_in(d)}</time></li>'
         for t, d in events) + "</ul></section></aside>")
 
-    def page(title: str, main: str) -> str:
+    def page(title: str, main: str, head: str = "") -> str:
         return (
             '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(title)} | Ban Quản lý các KCN Hòa Lâm</title>"
-            '<link rel="stylesheet" href="/assets/site.css"></head><body>'
+            '<link rel="stylesheet" href="/assets/vendor/bootstrap/5.3.3/css/bootstrap.min.css">'
+            '<link rel="stylesheet" href="/assets/site.css">'
+            '<script src="/assets/js/jquery-3.7.1.min.js" defer></script>'
+            f"{head}</head><body>"
             '<header class="site-header"><a class="brand" href="/"><img src="/assets/logo.svg" alt="Logo Ban Quản lý '
             'các khu công nghiệp tỉnh Hòa Lâm" width="64" height="64"><span>TRANG THÔNG TIN ĐIỆN TỬ<br>BAN QUẢN LÝ CÁC '
             f'KHU CÔNG NGHIỆP TỈNH HÒA LÂM</span></a>{search_form}<a class="lang" href="{en["home"]}" '
@@ -348,8 +367,12 @@ def build(today: dt.date) -> DemoPortal:
         for k in ("directive_documents", "legal_documents", "consultation")) + "</ul>"))
     home = ('<section class="featured"><h2>Tin tức nổi bật</h2>' + "".join(
         f'<article><h3><a href="{_e(it.url)}">{_e(it.title)}</a></h3></article>' for it in news[:4]) + "</section>"
-        f'<section class="dvc"><a href="{DVC_URL}">Dịch vụ công trực tuyến</a></section>')
-    site.add("/", page(name, home))
+        f'<section class="dvc"><a href="{DVC_URL}">Dịch vụ công trực tuyến</a></section>'
+        f'<section class="map"><h2>Bản đồ các khu công nghiệp</h2><iframe src="{MAP}" title="Bản đồ các khu công '
+        'nghiệp tỉnh Hòa Lâm" width="100%" height="320" loading="lazy"></iframe></section>')
+    site.add("/", page(name, home, head=f'<link rel="alternate" type="application/atom+xml" title="Tin tức" '
+                                        f'href="{FEED}">'))
+    site.add(FEED, _atom(labels["news"], FEED, [(it.title, it.url, _published(site, it)) for it in news]), ATOM)
 
     def en_page(title: str, body: str) -> str:
         return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>' + _e(title)
@@ -391,7 +414,10 @@ def build(today: dt.date) -> DemoPortal:
         probes={"search": {"status": "disallowed", "action": "/tim-kiem/", "param": "q"},
                 "english": {"status": "probed", "organisation": True, "contacts": True},
                 "print": {"found": True, "how": "window.print"}},
+        net=NET,
+        tech={"feed": FEED, "frames_titled": {"/": [MAP]}, "libraries": {"jquery": "3.7.1", "bootstrap": "5.3.3"}},
         outcomes={
+            **dict.fromkeys(TECH_RULE_IDS, "pass"), "NW-003": "warn",
             "CT-001": "pass", "CT-002": "pass", "CT-003": "warn", "CT-004": "warn", "CT-005": "pass",
             "CT-006": "pass", "CT-007": "pass", "CT-008": "missing", "CT-009": "pass", "CT-010": "pass",
             "CT-011": "missing", "CT-012": "pass", "CT-013": "missing",
@@ -399,6 +425,18 @@ def build(today: dt.date) -> DemoPortal:
             "LY-001": "pass", "LY-002": "missing", "LY-003": "pass", "DM-001": "pass",
         },
         notes={
+            "TL-006": "http:// answers 301 to https:// of the same host",
+            "TL-007": "Strict-Transport-Security: max-age=31536000; includeSubDomains",
+            "NW-002": "[::1] serves the same portal on the same ports",
+            "NW-003": "the demo zone does not sign this name: no RRSIG, no AD flag: missing_status warn",
+            "SH-001": "Content-Security-Policy (with frame-ancestors), X-Content-Type-Options, X-Frame-Options, "
+                      "Referrer-Policy on every answer; Server: nginx without version",
+            "PF-004": "nginx gzip for HTML and XML (Vary: Accept-Encoding)",
+            "PF-005": "ETag, Last-Modified and Cache-Control on every answer",
+            "SM-002": "robots.txt declares /sitemap.xml; every entry has <lastmod>",
+            "SM-003": "home <link rel=alternate> to an Atom feed, every entry with <updated>",
+            "AC-009": "the home page's map <iframe> has a title",
+            "OT-001": "jQuery 3.7.1 and Bootstrap 5.3.3: no advisory covers them",
             "SP-011": "no HTML site map (sitemap.xml only)",
             "CT-003": "leaders page: three links 'Trưởng ban Ông …' / 'Phó Trưởng ban …'; bios on the linked pages",
             "CT-004": "address, phone and e-mail on the contacts page and footer; no fax: warn",

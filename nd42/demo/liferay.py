@@ -27,9 +27,11 @@ from nd42.demo.common import (
     PDF,
     QUERY,
     RESULTS,
+    RSS,
     TEXT,
     XML,
     DemoPortal,
+    Net,
     SearchEndpoint,
     _body,
     _dmy,
@@ -42,13 +44,19 @@ from nd42.demo.common import (
     _pick,
     _plain_body,
     _post_promptly,
+    _published,
     _related,
     _robots,
+    _rss,
     _Site,
     _slug,
     _urlset,
     _wd,
 )
+
+INSECURE_BANNER = "http://media.hoalam.gov.vn/banner/ngay-hoi-khoi-nghiep.jpg"
+NET = Net(certificate="expiring", http="redirect", hsts="max-age=86400", aaaa=True, ipv6="site", dnssec=True,
+          gzip=True, validators=True, cache_control="public, max-age=300")
 
 
 def build(today: dt.date) -> DemoPortal:
@@ -81,6 +89,10 @@ def build(today: dt.date) -> DemoPortal:
     en = {"home": "/en/web/guest/home", "organisation": "/en/web/guest/organizational-structure",
           "contacts": "/en/web/guest/contact-us"}
     clock = f"{_wd(today)}, {_dmy(today)}"
+    en_footer = ('<footer id="footer" role="contentinfo"><p class="site-name">DEPARTMENT OF SCIENCE AND TECHNOLOGY OF '
+                 "HOA LAM PROVINCE</p><p>Address: 18 Tran Hung Dao Street, Hoa Lam. Phone: +84 200 3822 145. Email: "
+                 "skhcn@hoalam.gov.vn</p><p>© 2019 Department of Science and Technology of Hoa Lam</p></footer>")
+    feed = f"{paths['news']}/-/asset_publisher/tintuc/rss"
 
     news_titles = ("Nghiệm thu đề tài nghiên cứu ứng dụng công nghệ sinh học trong nông nghiệp",
                    "Trao giấy chứng nhận cho 12 doanh nghiệp khoa học và công nghệ",
@@ -143,7 +155,8 @@ def build(today: dt.date) -> DemoPortal:
     sidebar = ('<div class="col-right"><div class="portlet-boundary box-tin-moi"><h2 class="portlet-title">Tin mới</h2>'
                f'<ul class="list-tin-moi">{newest_news}</ul></div>'
                '<div class="portlet-boundary box-lien-ket"><h2 class="portlet-title">Liên kết website</h2>'
-               '<select onchange="window.open(this.value)"><option>-- Chọn liên kết --</option>'
+               '<select onchange="window.open(this.value)" title="Liên kết website">'
+               '<option>-- Chọn liên kết --</option>'
                f'<option value="{PARENT}">Cổng Thông tin điện tử tỉnh Hòa Lâm</option>'
                f'<option value="{DVC_HOALAM}">Cổng Dịch vụ công tỉnh Hòa Lâm</option>'
                f'<option value="{DVC_URL}">Cổng Dịch vụ công quốc gia</option>'
@@ -159,11 +172,17 @@ def build(today: dt.date) -> DemoPortal:
 
     def page(title: str, main: str, *, right: bool = True, lang: str = "vi-VN", nav_html: str = nav,
              site_title: str = "TRANG THÔNG TIN ĐIỆN TỬ<br>SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH HÒA LÂM",
-             suffix: str = "Sở Khoa học và Công nghệ tỉnh Hòa Lâm") -> str:
+             suffix: str = "Sở Khoa học và Công nghệ tỉnh Hòa Lâm", head: str = "") -> str:
+        english = lang.startswith("en")
+        logo_alt = "Logo" if english else "Biểu trưng Sở Khoa học và Công nghệ"
         return (
             f'<!DOCTYPE html>\n<html class="aui ltr" dir="ltr" lang="{lang}"><head>'
             f"<title>{_e(title)} - {suffix}</title>"
             '<meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+            # The theme took Liferay's responsive viewport, but its style sheet still fixes the page at 980 px.
+            '<meta content="initial-scale=1.0, width=device-width" name="viewport">'
+            '<style type="text/css">#wrapper{width:980px;margin:0 auto}</style>'
+            f"{head}"
             '<link href="/html/themes/classic/images/favicon.ico" rel="Shortcut Icon">'
             '<link href="/combo/?browserId=other&amp;minifierType=css&amp;languageId=vi_VN&amp;b=6205&amp;'
             't=1452073015000&amp;/html/css/main.css" rel="stylesheet" type="text/css">'
@@ -174,26 +193,29 @@ def build(today: dt.date) -> DemoPortal:
             "var themeDisplay = Liferay.ThemeDisplay;</script></head>"
             '<body class="yui3-skin-sam controls-visible guest-site signed-out public-page site">'
             '<div class="container-fluid" id="wrapper"><header id="banner" role="banner">'
-            f'<div class="top-bar"><div class="egov_date">{clock}</div>'
-            f'<a class="lang" href="{en["home"]}" hreflang="en" lang="en">English</a> '
-            '<a class="sign-in" href="/c/portal/login?p_l_id=10180" rel="nofollow">Đăng nhập</a>'
-            f"{search_form}</div>"
-            '<div class="site-title"><a href="/"><img alt="Biểu trưng Sở Khoa học và Công nghệ" height="80" '
+            + ('<div class="top-bar"><a class="lang" href="/" hreflang="vi" lang="vi">Tiếng Việt</a></div>'
+               if english else
+               f'<div class="top-bar"><div class="egov_date">{clock}</div>'
+               f'<a class="lang" href="{en["home"]}" hreflang="en" lang="en">English</a> '
+               '<a class="sign-in" href="/c/portal/login?p_l_id=10180" rel="nofollow">Đăng nhập</a>'
+               f"{search_form}</div>")
+            + f'<div class="site-title"><a href="/"><img alt="{logo_alt}" height="80" '
             f'src="/documents/20182/0/logo-skhcn.png"></a><h1>{site_title}</h1></div>'
-            '<div class="marquee"><marquee scrollamount="3">Chào mừng kỷ niệm Ngày Khoa học và Công nghệ Việt Nam '
-            "18/5</marquee></div>"
-            f"{nav_html}</header>"
+            + ("" if english else '<div class="marquee"><marquee scrollamount="3">Chào mừng kỷ niệm Ngày Khoa học và '
+               "Công nghệ Việt Nam 18/5</marquee></div>")
+            + f"{nav_html}</header>"
             f'<div class="row-fluid" id="content"><div class="col-main" id="column-1">{main}</div>'
             f"{sidebar if right else ''}</div>"
-            '<footer id="footer" role="contentinfo"><p class="site-name">TRANG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG '
-            "NGHỆ TỈNH HÒA LÂM</p><p>Cơ quan chủ quản: Sở Khoa học và Công nghệ tỉnh Hòa Lâm</p>"
+            + (en_footer if english else
+               '<footer id="footer" role="contentinfo"><p class="site-name">TRANG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ '
+            "CÔNG NGHỆ TỈNH HÒA LÂM</p><p>Cơ quan chủ quản: Sở Khoa học và Công nghệ tỉnh Hòa Lâm</p>"
             "<p>Chịu trách nhiệm nội dung: Ông Lê Quang Vinh - Giám đốc Sở, Trưởng Ban biên tập</p>"
             "<p>Giấy phép số 26/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Hòa Lâm cấp ngày 14/06/2019</p>"
             "<p>Địa chỉ: Số 18 đường Trần Hưng Đạo, phường Hòa Lâm, tỉnh Hòa Lâm. Điện thoại: 0200 3822 145. "
             'Fax: 0200 3822 199. Email: skhcn@hoalam.gov.vn</p><p>© 2019 Bản quyền thuộc Sở Khoa học và Công nghệ '
             'tỉnh Hòa Lâm. Ghi rõ nguồn "Trang thông tin điện tử Sở KH&amp;CN Hòa Lâm" khi phát '
             f'hành lại thông tin từ website này.</p><p><a href="{content["sitemap"]}">Sơ đồ cổng</a> | '
-            '<a href="#banner">Về đầu trang</a></p></footer></div></body></html>')
+            '<a href="#banner">Về đầu trang</a></p></footer>') + "</div></body></html>")
 
     def portlet(pid: str, title: str, inner: str) -> str:
         return (f'<div class="portlet-boundary portlet-asset-publisher" id="p_p_id_{pid}_">'
@@ -461,9 +483,20 @@ def build(today: dt.date) -> DemoPortal:
                                       "</li><li>Inspectorate</li><li>Division of Science Management</li><li>Division "
                                       "of Digital Transformation</li></ul>", right=False, lang="en-US",
                                       nav_html=en_nav, site_title=en_title, suffix=en_suffix))
-    site.add(en["contacts"], page("Contact us", "<h1>Contact us</h1><p>Address: 18 Tran Hung Dao Street, Hoa Lam. "
-                                  "Phone: +84 200 3822 145. Email: skhcn@hoalam.gov.vn</p>", right=False,
-                                  lang="en-US", nav_html=en_nav, site_title=en_title, suffix=en_suffix))
+    # "Contact us" is what is left of the first English site: a frameset (its frames titled) kept under the new theme.
+    frames = {"top": "/en/static/contact-banner.htm", "main": "/en/static/contact-details.htm"}
+    site.add(en["contacts"], '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Frameset//EN" '
+                             '"http://www.w3.org/TR/html4/frameset.dtd">\n<html lang="en"><head>'
+                             '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">'
+                             f"<title>Contact us - {en_suffix}</title></head>"
+                             f'<frameset rows="120,*"><frame name="top" src="{frames["top"]}" title="Banner of the '
+                             f'Department" scrolling="no"><frame name="main" src="{frames["main"]}" title="Contact '
+                             'details"></frameset></html>')
+    site.add(frames["top"], f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{en_suffix}</title>'
+                            f'</head><body><h1>{en_title}</h1></body></html>')
+    site.add(frames["main"], '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Contact details - '
+                             f"{en_suffix}</title></head><body><h1>Contact us</h1><p>Address: 18 Tran Hung Dao "
+                             "Street, Hoa Lam. Phone: +84 200 3822 145. Email: skhcn@hoalam.gov.vn</p></body></html>")
 
     tree = [("Trang chủ", "/"), ("Giới thiệu chung", content["introduction"]),
             ("Cơ cấu tổ chức", content["organisation"]),
@@ -477,11 +510,17 @@ def build(today: dt.date) -> DemoPortal:
     home_news = "".join(f'<li><a href="{_e(it.url)}">{_e(it.title)}</a><span class="date">{meta(it)}</span></li>'
                         for it in news[:6])
     home_docs = "".join(f'<li><a href="{_e(it.url)}">{_e(it.number)}: {_e(it.title)}</a></li>' for it in directive[:4])
+    # The event banner still comes from the province's old media server over plain HTTP (passive mixed content).
     site.add("/", page(name, f'<div class="hot-news"><a href="{_e(news[0].url)}"><img alt="{_e(news[0].title)}" '
                              f'src="/documents/20182/0/anh-tin-noi-bat.jpg"></a><h2>{_e(news[0].title)}</h2></div>'
                              + portlet("101_INSTANCE_home", "Tin tức - Sự kiện", f"<ul>{home_news}</ul>")
                              + portlet("101_INSTANCE_vbmoi", "Văn bản mới", f"<ul>{home_docs}</ul>")
-                             + f'<p class="banner-dvc"><a href="{DVC_URL}">Dịch vụ công trực tuyến</a></p>'))
+                             + f'<p class="banner-dvc"><a href="{DVC_URL}">Dịch vụ công trực tuyến</a></p>'
+                             '<div class="banner-su-kien"><img alt="Ngày hội khởi nghiệp đổi mới sáng tạo tỉnh Hòa '
+                             f'Lâm" src="{INSECURE_BANNER}"></div>',
+                       head=f'<link href="{_e(feed)}" rel="alternate" title="Tin tức - Sự kiện" '
+                            'type="application/rss+xml">'))
+    site.add(feed, _rss(labels["news"], paths["news"], [(it.title, it.url, _published(site, it)) for it in news]), RSS)
     site.add("/c/portal/login", page("Đăng nhập", "<h1>Đăng nhập</h1><form><input name=\"login\"></form>",
                                      right=False))
     site.add("/robots.txt", _robots(["/c/", "/group/"], "/sitemap.xml"), TEXT)
@@ -498,7 +537,7 @@ def build(today: dt.date) -> DemoPortal:
     site.traps.append("the header search box is a GET form with Liferay's hidden portlet fields (p_p_id=3)")
     return site.portal(
         landing="/", content=dict(content), hostname="skhcn.hoalam.gov.vn", level="department", searches=[search],
-        site={"lang": "vi-VN", "viewport": False, "robots_txt": True, "sitemap_xml": "/sitemap.xml",
+        site={"lang": "vi-VN", "viewport": True, "robots_txt": True, "sitemap_xml": "/sitemap.xml",
               "sitemap_page": content["sitemap"], "robots_disallowed_linked": "/c/portal/login?p_l_id=10180",
               "footer": {"owner": True, "responsible": True, "licence": True, "copyright": True, "address": True,
                          "phone": True, "email": True},
@@ -509,14 +548,44 @@ def build(today: dt.date) -> DemoPortal:
         probes={"search": {"status": "probed", "found": True, "action": search_path, "param": "_3_keywords"},
                 "english": {"status": "probed", "organisation": True, "contacts": True},
                 "print": {"found": True, "how": "window.print"}},
+        net=NET,
+        tech={"feed": feed, "frameset": en["contacts"], "frames": frames, "insecure": {"/": [INSECURE_BANNER]},
+              "fixed_width": "#wrapper{width:980px}"},
         outcomes={
             "CT-001": "pass", "CT-002": "pass", "CT-003": "pass", "CT-004": "pass", "CT-005": "pass",
             "CT-006": "pass", "CT-007": "pass", "CT-008": "pass", "CT-009": "pass", "CT-010": "pass",
             "CT-011": "pass", "CT-012": "pass", "CT-013": "pass",
             "FN-001": "pass", "FN-002": "pass", "FN-003": "pass", "FN-004": "pass", "FN-005": "pass",
             "LY-001": "pass", "LY-002": "pass", "LY-003": "pass", "DM-001": "pass",
+            "TL-001": "pass", "TL-002": "pass", "TL-003": "pass", "TL-004": "warn", "TL-005": "pass", "TL-006": "pass",
+            "TL-007": "warn", "TL-008": "warn",
+            "NW-001": "pass", "NW-002": "pass", "NW-003": "pass",
+            "SH-001": "warn", "SH-002": "warn", "SH-003": "warn", "SH-004": "warn", "SH-005": "warn",
+            "PF-001": "pass", "PF-002": "pass", "PF-003": "pass", "PF-004": "pass", "PF-005": "pass", "PF-006": "pass",
+            "SM-001": "pass", "SM-002": "warn", "SM-003": "pass",
+            "UC-001": "pass", "UC-002": "pass", "UC-003": "pass",
+            "MB-001": "pass", "MB-002": "warn",
+            "AC-001": "pass", "AC-002": "pass", "AC-003": "pass", "AC-004": "pass", "AC-005": "warn", "AC-006": "pass",
+            "AC-007": "pass", "AC-008": "fail", "AC-009": "pass",
+            "OT-001": "pass", "OT-002": "pass", "OT-003": "fail", "OT-004": "pass", "OT-005": "fail", "OT-006": "pass",
         },
         notes={
+            "TL-004": "certificate from the demo CA valid 12 more days from the demo clock (< warn_days 30)",
+            "TL-006": "http:// answers 301 to https:// of the same host (the demo's HTTPS port)",
+            "TL-007": "Strict-Transport-Security: max-age=86400 (one day, under 180 days)",
+            "TL-008": f"the home page loads the image {INSECURE_BANNER} over http (passive): warn",
+            "NW-002": "[::1] serves the same portal on the same ports",
+            "NW-003": "the demo zone signs this name: RRSIG with DO, and the AD flag",
+            "SH-005": "Server: Apache-Coyote/1.1 and Liferay-Portal: … 6.2 CE GA5 carry versions",
+            "SM-002": "robots.txt declares /sitemap.xml, whose entries have no <lastmod>",
+            "SM-003": "home <link rel=alternate> to an RSS 2.0 feed of the news with a pubDate on every item",
+            "MB-001": "viewport width=device-width (the theme's), MB-002 still sees #wrapper{width:980px}",
+            "AC-005": "article pages: <h1> title then 'Tin khác' in <h3>",
+            "AC-008": "<marquee> in the header of every Vietnamese page",
+            "AC-009": "the English 'Contact us' page is a frameset whose two frames have titles",
+            "OT-003": "the English 'Contact us' page (fetched by the English probe) is a <frameset>",
+            "OT-005": "Liferay-Portal header: Liferay Portal CE 6.2 (before 7.2.1: CVE-2020-7961)",
+
             "CT-006": "doc_type from 'Loại văn bản' on the detail pages (and titles starting 'Quyết định'/'Nghị "
                       "quyết'); file from the 'Tải về' links",
             "CT-008": "legal listing shows 'Ngày ban hành' and 'Ngày đăng' 0–1 calendar day apart: ≤ 1 working day",

@@ -24,8 +24,10 @@ from nd42.demo.common import (
     PDF,
     QUERY,
     RESULTS,
+    RSS,
     TEXT,
     DemoPortal,
+    Net,
     SearchEndpoint,
     _body,
     _dmy,
@@ -39,10 +41,22 @@ from nd42.demo.common import (
     _post_promptly,
     _related,
     _robots,
+    _rss,
     _Site,
     _slug,
     _wd,
+    tcvn3,
 )
+
+JQUERY = "/assets/js/jquery/jquery-1.11.3.min.js"
+BOOTSTRAP = "/assets/vendor/bootstrap/3.3.7"
+COUNTER_SCRIPT = "http://thongke.hoalam.gov.vn/counter.js?site=sxd"
+FEED = "/index.php?language=vi&nv=news&op=rss"
+OLD_NOTICE = ("Thông báo: lịch tiếp công dân định kỳ của lãnh đạo Sở vào sáng thứ năm hằng tuần tại trụ sở cơ quan, "
+              "số 9 đường Nguyễn Trãi.")
+SITEMAP_ERROR = ("<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted (tried to allocate "
+                 "20480 bytes) in <b>/home/sxd/public_html/modules/seek/sitemap.php</b> on line <b>88</b><br />\n")
+NET = Net(certificate="wrong_host", legacy_tls=True, http="redirect", aaaa=True, ipv6="refused", gzip=True)
 
 
 def build(today: dt.date) -> DemoPortal:
@@ -112,9 +126,10 @@ def build(today: dt.date) -> DemoPortal:
             f'<option value="{CHINHPHU}">Cổng Thông tin điện tử Chính phủ</option>'
             f'<option value="{PARENT}">Cổng Thông tin điện tử tỉnh Hòa Lâm</option></select></div>'
             '<div class="block"><div class="block-title">SỐ LƯỢT TRUY CẬP</div><table class="counter"><tr>'
-            f"{counter}</tr></table></div>")
+            # The province's visitor statistics widget, still included over plain HTTP (active mixed content).
+            f'{counter}</tr></table><script type="text/javascript" src="{COUNTER_SCRIPT}"></script></div>')
 
-    def page(title: str, main: str) -> str:
+    def page(title: str, main: str, head: str = "") -> str:
         return (
             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
@@ -124,7 +139,9 @@ def build(today: dt.date) -> DemoPortal:
             '<link rel="StyleSheet" href="/themes/default/css/style.css" type="text/css">'
             '<script type="text/javascript">var nv_base_siteurl="/",nv_lang_data="vi",nv_name_variable="nv",'
             'nv_fc_variable="op",nv_lang_variable="language",nv_my_ofs=7;</script>'
-            '<script type="text/javascript" src="/assets/js/jquery/jquery.min.js?t=1.11.3"></script></head><body>'
+            f'<link rel="StyleSheet" href="{BOOTSTRAP}/css/bootstrap.min.css" type="text/css">'
+            f'<script type="text/javascript" src="{JQUERY}"></script>'
+            f'<script type="text/javascript" src="{BOOTSTRAP}/js/bootstrap.min.js"></script>{head}</head><body>'
             '<table id="wrapper" width="1000" align="center" cellpadding="0" cellspacing="0"><tr>'
             '<td colspan="2" class="header"><img src="/uploads/banner-sxd.jpg" width="1000" height="150" '
             'alt="Trang thông tin điện tử Sở Xây dựng tỉnh Hòa Lâm">'
@@ -307,9 +324,18 @@ def build(today: dt.date) -> DemoPortal:
     site.add(content["sitemap"] or "", page("Sơ đồ site", title_bar("Sơ đồ site") + '<ul class="sitemap">' + "".join(
         f'<li><a href="{_e(h)}">{_e(t)}</a></li>' if h else f"<li><strong>{_e(t)}</strong></li>" for t, h in tree)
         + "</ul>"))
-    site.add("/", page(name, title_bar("Tin mới") + news_rows(news[:5]) + title_bar("Văn bản điều hành mới")
+    # A notice pasted years ago from a TCVN3 Word file: set in .VnTime, it reads as mojibake in a Unicode page.
+    notice = ('<div class="thongbao-cu"><p><font face=".VnTime" size="3">' + _e(tcvn3(OLD_NOTICE))
+              + "</font></p></div>")
+    site.add("/", page(name, title_bar("Tin mới") + news_rows(news[:5]) + notice + title_bar("Văn bản điều hành mới")
                        + "<ul>" + "".join(f'<li><a href="{_e(it.url)}">{_e(it.number)}</a></li>'
-                                          for it in sorted(directive, key=lambda x: x.age)[:3]) + "</ul>"))
+                                          for it in sorted(directive, key=lambda x: x.age)[:3]) + "</ul>",
+                       head=f'<link rel="alternate" type="application/rss+xml" title="Tin hoạt động" '
+                            f'href="{_e(FEED)}">'))
+    # NukeViet's news RSS without publication dates (the theme's feed template leaves pubDate out).
+    site.add(FEED, _rss(labels["news"], paths["news"], [(it.title, it.url, None) for it in news]), RSS)
+    # The sitemap module runs out of memory: PHP prints its fatal error where the XML should be.
+    site.add("/sitemap.xml", SITEMAP_ERROR, "text/xml; charset=utf-8")
     site.add("/admin/", page("Quản trị", "<h1>Đăng nhập quản trị</h1>"))
     site.add("/robots.txt", _robots(["/admin/", "/includes/", "/install/", "/vendor/"]), TEXT)
 
@@ -345,11 +371,26 @@ def build(today: dt.date) -> DemoPortal:
               "regions": {"header": "//td[@class='header']", "menu": "//table[@class='menu']",
                           "footer": "//td[@class='footer']", "main": "//td[@class='main']"},
               "english": {"home": en_home, "organisation": en_about, "contacts": None}},
-        discovery={"menus": "read", "sitemap_page": "read", "sitemap_xml": "absent"},
+        discovery={"menus": "read", "sitemap_page": "read", "sitemap_xml": "invalid"},
         probes={"search": {"status": "probed", "found": False, "action": "/index.php", "param": "q"},
                 "english": {"status": "probed", "organisation": True, "contacts": False},
                 "print": {"found": True, "how": "print_link"}},
+        net=NET,
+        tech={"insecure": {"*": [COUNTER_SCRIPT]}, "legacy_fonts": {"/": ".VnTime"}, "feed": FEED,
+              "sitemap_invalid": "/sitemap.xml", "libraries": {"jquery": "1.11.3", "bootstrap": "3.3.7"},
+              "fixed_width": '<table id="wrapper" width="1000">'},
         outcomes={
+            "TL-001": "pass", "TL-002": "pass", "TL-003": "fail", "TL-004": "pass", "TL-005": "fail", "TL-006": "pass",
+            "TL-007": "warn", "TL-008": "fail",
+            "NW-001": "pass", "NW-002": "fail", "NW-003": "warn",
+            "SH-001": "warn", "SH-002": "warn", "SH-003": "warn", "SH-004": "warn", "SH-005": "warn",
+            "PF-001": "pass", "PF-002": "pass", "PF-003": "pass", "PF-004": "pass", "PF-005": "warn", "PF-006": "pass",
+            "SM-001": "pass", "SM-002": "fail", "SM-003": "warn",
+            "UC-001": "pass", "UC-002": "fail", "UC-003": "pass",
+            "MB-001": "fail", "MB-002": "warn",
+            "AC-001": "pass", "AC-002": "pass", "AC-003": "pass", "AC-004": "fail", "AC-005": "warn", "AC-006": "warn",
+            "AC-007": "pass", "AC-008": "pass", "AC-009": "not_applicable",
+            "OT-001": "fail", "OT-002": "pass", "OT-003": "pass", "OT-004": "pass", "OT-005": "fail", "OT-006": "pass",
             "CT-001": "missing", "CT-002": "missing", "CT-003": "not_applicable", "CT-004": "warn",
             "CT-005": "warn", "CT-006": "missing", "CT-007": "not_applicable", "CT-008": "pass", "CT-009": "missing",
             "CT-010": "warn", "CT-011": "pass", "CT-012": "warn", "CT-013": "warn",
@@ -357,6 +398,19 @@ def build(today: dt.date) -> DemoPortal:
             "LY-001": "pass", "LY-002": "missing", "LY-003": "pass", "DM-001": "pass",
         },
         notes={
+            "TL-002": "the certificate is issued by the demo CA (trusted with --ca-file), only for another name",
+            "TL-003": "the certificate names other.hoalam.gov.vn, not sxd.hoalam.gov.vn",
+            "TL-005": "the HTTPS server also accepts TLS 1.0 and 1.1 (old CentOS configuration)",
+            "TL-008": f"every page loads the script {COUNTER_SCRIPT} over http (active mixed content)",
+            "NW-002": "AAAA ::1 is published, but nothing listens on [::1] (connection refused)",
+            "PF-005": "no Cache-Control, ETag or Last-Modified",
+            "SM-002": "/sitemap.xml answers 200 with a PHP fatal error instead of XML (discovery: invalid)",
+            "SM-003": "home <link rel=alternate> to an RSS feed whose items have no pubDate: warn",
+            "UC-002": "home page: a notice in <font face=\".VnTime\"> with TCVN3 text (mojibake)",
+            "AC-004": "contacts form: a <textarea> without label, title or placeholder; a <select> without label",
+            "AC-006": "news listing rows and document detail tables without <th>",
+            "OT-001": "jQuery 1.11.3 (< 3.5.0) and Bootstrap 3.3.7 (< 3.4.1)",
+            "OT-005": "X-Powered-By PHP/5.6.40 (end of life 2018-12-31); generator NukeViet v4.5",
             "SP-004": "no legal-documents section; fail configured, but no sitemap.xml was read: honest warn",
             "CT-001": "introduction: > 400 chars of history, no 'chức năng'/'nhiệm vụ', no link to them",
             "CT-002": "organisation page says 'Nội dung đang được cập nhật': no chart, no unit names",

@@ -32,18 +32,27 @@ status per legal profile (see :mod:`nd42.demo.expect`).  Standard library only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from nd42.demo import commune, dnn, html5, liferay, nukeviet, sharepoint
-from nd42.demo.common import CONTENT_KINDS, KINDS, NEW_LISTING_KINDS, ORIGIN, DemoPortal, SearchEndpoint
-from nd42.demo.expect import PROFILES, RULE_IDS
+from nd42.demo.common import CONTENT_KINDS, KINDS, NEW_LISTING_KINDS, ORIGIN, DemoPortal, Net, SearchEndpoint
+from nd42.demo.expect import PROFILES, RULE_IDS, TECH_RULE_IDS, adjust
+from nd42.demo.network import environment
 
-__all__ = ["CONTENT_KINDS", "KINDS", "NEW_LISTING_KINDS", "ORIGIN", "PROFILES", "RULE_IDS", "DemoPortal",
-           "SearchEndpoint", "build_portals"]
+__all__ = ["CONTENT_KINDS", "KINDS", "NEW_LISTING_KINDS", "ORIGIN", "PROFILES", "RULE_IDS", "TECH_RULE_IDS",
+           "DemoPortal", "Net", "SearchEndpoint", "build_portals"]
 
 _BUILDERS = (liferay.build, sharepoint.build, nukeviet.build, html5.build, commune.build, dnn.build)
 
 
-def build_portals(today: dt.date) -> dict[str, DemoPortal]:
-    """The demo portals for a given Vietnam-local day, keyed by id (deterministic: same day, same bytes)."""
+def build_portals(today: dt.date, env: Mapping[str, bool] | None = None) -> dict[str, DemoPortal]:
+    """The demo portals for a given Vietnam-local day, keyed by id (deterministic: same day, same bytes).
+
+    ``env`` (``{"ipv6": bool, "legacy_tls": bool}``, default: this machine's) decides the two technical
+    verdicts that depend on the scanning machine rather than on the portal.
+    """
+    env = dict(env) if env is not None else environment()
     portals = [build(today) for build in _BUILDERS]
+    for portal in portals:
+        adjust(portal.truth, env)
     return {p.id: p for p in portals}

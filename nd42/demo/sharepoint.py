@@ -29,7 +29,9 @@ from nd42.demo.common import (
     RESULTS,
     TEXT,
     DemoPortal,
+    Net,
     SearchEndpoint,
+    _blob,
     _body,
     _dmy,
     _doc_items,
@@ -46,6 +48,15 @@ from nd42.demo.common import (
     _Site,
     _slug,
 )
+
+VIEWSTATE = ("/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAgIRD2QWAgIDDxYCHgdWaXNpYmxlaGQCAw9kFgYCAQ9kFgQFIGdfN2Q1YTJjNGVfM2Ux"
+             "Yl80ZjliXzlkOGNfMWEyYjNjNGQ1ZTZmDwUMTGFjVmlldC5MYWNWaWV0U1BMaXN0ZBYCZg8WAh4EVGV4dGVkZGQYAQUeX19Db250cm9sc1Jl"
+             "cXVpcmVQb3N0QmFja0tleV9fFgEFKWN0bDAwJFBsYWNlSG9sZGVyU2VhcmNoQXJlYSRjdGwwMSRjdGwwMA==")
+# The home page's web parts (news, documents, links, the map viewer) carry their state in the page:
+# a view state of this size makes the HTML alone weigh over 500 KB.
+HOME_VIEWSTATE_CHARS = 540_000
+MAP_VIEWER = "https://bando.hoalam.gov.vn/thuyloi/embed.aspx?layer=kenh-tuoi"
+NET = Net(certificate="expired", cache_control="private")
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -161,12 +172,14 @@ def build(today: dt.date) -> DemoPortal:
                f'<a href="{CHINHPHU}"><img src="/PublishingImages/banner-chinhphu.png" alt="Cổng Thông tin điện tử '
                'Chính phủ"></a></div>')
 
-    def page(title: str, main: str, action: str, *, right: bool = True) -> str:
+    def page(title: str, main: str, action: str, *, right: bool = True, viewstate: str = VIEWSTATE) -> str:
         return (
             '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
             '<html dir="ltr" lang="en-us" xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
             '<meta http-equiv="X-UA-Compatible" content="IE=8"><meta name="GENERATOR" content="Microsoft SharePoint">'
+            # The custom master page centres a fixed 980 px page (SharePoint 2010 had no responsive layout).
+            '<style type="text/css">body{min-width:980px}</style>'
             '<meta name="progid" content="SharePoint.WebPartPage.Document">'
             '<meta http-equiv="Content-Type" content="text/html; charset=utf-8"><meta http-equiv="Expires" '
             f'content="0"><title>{_e(title)}</title>'
@@ -184,10 +197,7 @@ def build(today: dt.date) -> DemoPortal:
             '<input type="hidden" name="MSOTlPn_View" id="MSOTlPn_View" value="0">'
             '<input type="hidden" name="MSOGallery_SelectedLibrary" id="MSOGallery_SelectedLibrary" value="">'
             f'<input type="hidden" name="__REQUESTDIGEST" id="__REQUESTDIGEST" value="{digest}">'
-            '<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAg'
-            'IRD2QWAgIDDxYCHgdWaXNpYmxlaGQCAw9kFgYCAQ9kFgQFIGdfN2Q1YTJjNGVfM2UxYl80ZjliXzlkOGNfMWEyYjNjNGQ1ZTZmDw'
-            'UMTGFjVmlldC5MYWNWaWV0U1BMaXN0ZBYCZg8WAh4EVGV4dGVkZGQYAQUeX19Db250cm9sc1JlcXVpcmVQb3N0QmFja0tleV9fFgE'
-            'FKWN0bDAwJFBsYWNlSG9sZGVyU2VhcmNoQXJlYSRjdGwwMSRjdGwwMA=="></div>'
+            f'<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="{viewstate}"></div>'
             "<!-- internal host: http://egov2k10:81/ -->"
             '<div id="s4-workspace"><div id="s4-bodyContainer"><div id="s4-titlerow"><div class="banner">'
             '<a href="/Pages/default.aspx"><img src="/PublishingImages/logo.png" alt="Logo"></a>'
@@ -377,8 +387,12 @@ def build(today: dt.date) -> DemoPortal:
             + wp("Văn bản chỉ đạo, điều hành mới", "<ul>" + "".join(
                 f'<li><a href="{_e(it.url)}">{_e(it.number)} - {_e(it.title)}</a></li>'
                 for it in sorted(directive, key=lambda x: x.age)[:4]) + "</ul>")
-            + f'<p><a href="{DVC_URL}">Thủ tục hành chính - Dịch vụ công trực tuyến</a></p>')
-    site.add("/Pages/default.aspx", page(name, home, "/Pages/default.aspx"))
+            + f'<p><a href="{DVC_URL}">Thủ tục hành chính - Dịch vụ công trực tuyến</a></p>'
+            # A Page Viewer web part: SharePoint writes the iframe without a title.
+            + wp("Bản đồ công trình thủy lợi", f'<iframe src="{_e(MAP_VIEWER)}" width="100%" height="320" '
+                                               'frameborder="0"></iframe>'))
+    site.add("/Pages/default.aspx", page(name, home, "/Pages/default.aspx",
+                                         viewstate=_blob("hoalam-snnmt-home", HOME_VIEWSTATE_CHARS)))
     site.redirect("/", f"{ORIGIN}/Pages/default.aspx")
     site.redirect("/default.aspx", f"{ORIGIN}/Pages/default.aspx")
     site.add("/_layouts/Authenticate.aspx", page("Sign In", "<h1>Sign In</h1>", "/_layouts/Authenticate.aspx"))
@@ -406,7 +420,21 @@ def build(today: dt.date) -> DemoPortal:
         discovery={"menus": "read", "sitemap_page": "read", "sitemap_xml": "absent"},
         probes={"search": {"status": "post_only"}, "english": {"status": "no_link"},
                 "print": {"found": False}},
+        net=NET,
+        tech={"heavy_page": "/Pages/default.aspx", "frames_untitled": {"/Pages/default.aspx": [MAP_VIEWER]},
+              "fixed_width": "body{min-width:980px}", "libraries": {"jquery": "1.4.4"}},
         outcomes={
+            "TL-001": "pass", "TL-002": "pass", "TL-003": "pass", "TL-004": "fail", "TL-005": "pass", "TL-006": "fail",
+            "TL-007": "warn", "TL-008": "not_applicable",
+            "NW-001": "fail", "NW-002": "not_applicable", "NW-003": "warn",
+            "SH-001": "warn", "SH-002": "warn", "SH-003": "warn", "SH-004": "warn", "SH-005": "warn",
+            "PF-001": "pass", "PF-002": "pass", "PF-003": "warn", "PF-004": "warn", "PF-005": "warn", "PF-006": "pass",
+            "SM-001": "pass", "SM-002": "warn", "SM-003": "warn",
+            "UC-001": "pass", "UC-002": "pass", "UC-003": "pass",
+            "MB-001": "fail", "MB-002": "warn",
+            "AC-001": "fail", "AC-002": "pass", "AC-003": "pass", "AC-004": "pass", "AC-005": "warn", "AC-006": "warn",
+            "AC-007": "pass", "AC-008": "pass", "AC-009": "fail",
+            "OT-001": "fail", "OT-002": "pass", "OT-003": "pass", "OT-004": "fail", "OT-005": "fail", "OT-006": "fail",
             "CT-001": "warn", "CT-002": "pass", "CT-003": "missing", "CT-004": "pass", "CT-005": "not_applicable",
             "CT-006": "missing", "CT-007": "warn", "CT-008": "missing", "CT-009": "pass", "CT-010": "missing",
             "CT-011": "missing", "CT-012": "missing", "CT-013": "not_applicable",
@@ -414,6 +442,25 @@ def build(today: dt.date) -> DemoPortal:
             "FN-005": "missing", "LY-001": "pass", "LY-002": "warn", "LY-003": "missing", "DM-001": "pass",
         },
         notes={
+            "TL-004": "certificate from the demo CA expired 20 days before the demo clock (the chain itself verifies)",
+            "TL-006": "http:// serves the portal (200 after the / → /Pages/default.aspx redirect): no HTTPS redirect",
+            "TL-007": "HTTPS answers (expired certificate) without Strict-Transport-Security: missing_status warn",
+            "TL-008": "the portal's URL is http://: no page is fetched over HTTPS",
+            "NW-001": "the demo zone has an A record only (NOERROR, no AAAA)",
+            "PF-003": f"home page: a {HOME_VIEWSTATE_CHARS // 1000} KB __VIEWSTATE, the HTML over 500 KB",
+            "PF-004": "IIS without dynamic compression: no Content-Encoding",
+            "PF-005": "Cache-Control: private on every answer, no ETag nor Last-Modified",
+            "SH-005": "Server: Microsoft-IIS/7.5, MicrosoftSharePointTeamServices: 14.0.0.7015",
+            "SM-003": "no RSS/Atom feed advertised on the home page",
+            "MB-002": "<style> body{min-width:980px} in the master page",
+            "AC-001": "lang=\"en-us\" on Vietnamese pages",
+            "AC-005": "banner <h1>, then web-part titles in <h3>",
+            "AC-006": "DispForm field tables (ms-formtable): label and value cells, no <th>",
+            "AC-009": "the home page's Page Viewer web part: an <iframe> without title",
+            "OT-001": "/Style Library/js/jquery-1.4.4.min.js (< 1.9.0, < 3.5.0 …)",
+            "OT-004": "X-UA-Compatible: IE=8 (header and meta)",
+            "OT-005": "SharePoint 14 (2010, end of life 2021-04-13) and IIS 7.5 (end of life 2020-01-14)",
+            "OT-006": "<!-- internal host: http://egov2k10:81/ --> on every page",
             "SP-017": "no science section; discovery incomplete (no sitemap.xml): warn, as configured anyway",
             "SP-019": "no access-to-information section; fail configured, but sitemap.xml absent: honest warn",
             "CT-001": "introduction is a hub (< 400 chars, a 'Vị trí, chức năng' link); 'nhiệm vụ' is not on it",
