@@ -4,7 +4,7 @@ The Unicode, mobile, accessibility and outdated-technology rules look at every H
 fetched (the home page first) and report one finding per portal: the worst page verdict, the pages
 concerned in ``details["table"]`` and samples as evidence.  The facts are read defensively: a
 snapshot recorded before the technical facts existed has none, which makes a rule
-``not_determinable`` (``no_tech_facts``), never a failure.
+``not_determinable`` (``not_recorded``), never a failure.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def no_tech_facts(rule: ComplianceRule, snapshot: PortalSnapshot, ctx: RuleConte
         f"No technical facts were recorded for {where_en} (a snapshot from before they existed, or not an HTML "
         "page); nothing could be judged.",
         evidence=[Evidence(url=home.url if home else snapshot.url, locator="facts.tech")],
-        details={"pages_checked": 0}, error_class="no_tech_facts")
+        details={"pages_checked": 0}, error_class="not_recorded")
 
 
 @dataclasses.dataclass

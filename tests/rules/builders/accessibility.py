@@ -43,7 +43,7 @@ def ac001() -> Cases:
         "warn-option": case("lang=\"en-us\" on Vietnamese content with violation_status = warn: warn",
                             site(a11y(lang="en-us")), "warn", options={"violation_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -62,7 +62,7 @@ def ac002() -> Cases:
                                   tech_page("/lien-he", "content", "contacts")), "pass",
                              details={"shared_titles": {"Sở Khoa học và Công nghệ tỉnh Hòa Lâm": 4}}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -83,7 +83,7 @@ def ac003() -> Cases:
                             options={"violation_status": "warn"}),
         "no-images": case("no image on any page: not applicable", site(a11y(images=0)), "not_applicable"),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -106,7 +106,7 @@ def ac004() -> Cases:
         "no-controls": case("no form control on any page: not applicable",
                             site(a11y(inputs=0, selects=0)), "not_applicable"),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -126,7 +126,7 @@ def ac005() -> Cases:
         "skip-fail-option": case("a skipped level with skip_status = fail: fail",
                                  site(a11y(headings=[1, 3])), "fail", options={"skip_status": "fail"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -143,7 +143,7 @@ def ac006() -> Cases:
                             options={"violation_status": "fail"}),
         "no-tables": case("no data table on any page: not applicable", site(a11y(tables=0)), "not_applicable"),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -173,7 +173,7 @@ def ac007() -> Cases:
                             options={"violation_status": "warn"}),
         "no-links": case("no link on any page: not applicable", site(a11y(links=0)), "not_applicable"),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -188,7 +188,7 @@ def ac008() -> Cases:
         "warn-option": case("a marquee with violation_status = warn: warn", site(a11y(marquee=2)), "warn",
                             options={"violation_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -207,7 +207,7 @@ def ac009() -> Cases:
                             options={"violation_status": "warn"}),
         "no-frames": case("no frame on any page: not applicable", site(a11y(frames=0)), "not_applicable"),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }

@@ -39,7 +39,7 @@ def mb001() -> Cases:
                                                          "user-scalable=no"))), "pass",
                              details={"zoom_blocked": True}),
         "no-tech-facts": case("no technical facts on the home page: not determinable", old_snapshot(),
-                              "not_determinable", error_class="no_tech_facts"),
+                              "not_determinable", error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -62,7 +62,7 @@ def mb002() -> Cases:
                              site({k: v for k, v in tech().items() if k != "fixed_widths"}), "not_determinable",
                              error_class="fixed_widths_not_recorded"),
         "no-tech-facts": case("no technical facts on the home page: not determinable", old_snapshot(),
-                              "not_determinable", error_class="no_tech_facts"),
+                              "not_determinable", error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }

@@ -72,7 +72,7 @@ def ot001() -> Cases:
         "warn-option": case("jQuery 1.8.3 with vulnerable_status = warn: warn", site(libs(lib("jquery", "1.8.3"))),
                             "warn", options={"vulnerable_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -92,7 +92,7 @@ def ot002() -> Cases:
         "warn-option": case("a Flash banner with found_status = warn: warn", site(tech(plugins=[flash])), "warn",
                             options={"found_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -106,7 +106,7 @@ def ot003() -> Cases:
         "warn-option": case("the same with found_status = warn: warn", site(tech(frameset=True)), "warn",
                             options={"found_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -131,7 +131,7 @@ def ot004() -> Cases:
         "warn-option": case("IE=8 with legacy_status = warn: warn", site(tech(x_ua_compatible="IE=8")), "warn",
                             options={"legacy_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -177,7 +177,7 @@ def ot005() -> Cases:
         "warn-option": case("SharePoint 2010 with eol_status = warn: warn",
                             site(tech(), home_headers=sp2010), "warn", options={"eol_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -201,7 +201,7 @@ def ot006() -> Cases:
         "warn-option": case("egov2k10 links with found_status = warn: warn", site(tech(internal_hosts=egov)), "warn",
                             options={"found_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }

@@ -49,7 +49,7 @@ def uc001() -> Cases:
                 charset={"header": "iso-8859-1", "meta": None}))), "fail",
             details={"pages_checked": 3, "pages_fail": 1}),
         "no-tech-facts": case("a snapshot recorded before the technical facts existed: not determinable",
-                              old_snapshot(), "not_determinable", error_class="no_tech_facts"),
+                              old_snapshot(), "not_determinable", error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -84,7 +84,7 @@ def uc002() -> Cases:
         "warn-option": case("legacy fonts with legacy_status = warn: warn",
                             site(charset(legacy_fonts=[".VnArial"])), "warn", options={"legacy_status": "warn"}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
@@ -107,7 +107,7 @@ def uc003() -> Cases:
                                                                   facts=tech(charset={"nfc": False}))), "warn",
                                 details={"pages_checked": 1}),
         "no-tech-facts": case("no technical facts: not determinable", old_snapshot(), "not_determinable",
-                              error_class="no_tech_facts"),
+                              error_class="not_recorded"),
         "portal-unreachable": case("the portal is unreachable: not determinable", unreachable(), "not_determinable",
                                    error_class="timeout"),
     }
