@@ -62,7 +62,7 @@ def _crawl_options(args: argparse.Namespace) -> CrawlOptions:
         page_budget=args.budget, item_pages=args.item_pages, delay=args.delay, concurrency=args.concurrency,
         timeout=args.timeout, obey_robots=not args.ignore_robots, doc_pages=args.doc_pages,
         resolve=parse_resolve(args.resolve), dns_server=args.dns_server, ca_file=args.ca_file,
-        network_probes=not args.no_network_probes,
+        network_probes=not args.no_network_probes, link_sample=args.link_sample,
     )
     options.validate()
     return options
@@ -214,6 +214,8 @@ def _add_crawl_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--item-pages", type=int, default=3, help="K: item pages opened when a listing shows no dates (3)")
     g.add_argument("--doc-pages", type=int, default=3,
                    help="document detail pages opened per documents listing, for their fields (3)")
+    g.add_argument("--link-sample", type=int, default=5,
+                   help="home-page links fetched for their status only, to find broken links (5)")
     g.add_argument("--delay", type=float, default=0.5, help="seconds between requests to a portal (default 0.5)")
     g.add_argument("--concurrency", type=int, default=2, help="concurrent requests per portal, 1 or 2 (default 2)")
     g.add_argument("--timeout", type=float, default=30.0, help="download timeout in seconds (default 30)")
