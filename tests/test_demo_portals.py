@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gzip
+import itertools
 import json
+import pathlib
 import re
+import socket
 import ssl
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from typing import Any
+from xml.etree import ElementTree
 
 import lxml.html
 import pytest
 
 from nd42.demo.expect import PRESENCE, status_for
-from nd42.demo.portals import KINDS, PROFILES, RULE_IDS, build_portals
+from nd42.demo.portals import KINDS, ORIGIN, PROFILES, RULE_IDS, build_portals
 from nd42.demo.server import serve
 from nd42.records import LEVELS
 from nd42.textnorm import fold
@@ -563,3 +571,573 @@ def _e_attr(url: str) -> str:
     return url.replace("&", "&amp;")
 
 # The end-to-end yardstick (every rule, every portal, every profile) is tests/test_e2e_check.py.
+
+
+# ---------------------------------------------------------------------------------------------- issue 4: technical
+# The technical expectations read in the served content, with the contract's semantics (tech-spec.md)
+# written out small here: a page-level reading for the Unicode, mobile, accessibility and outdated-
+# technology rules, the files and headers for site maps, feeds, performance and security headers, and
+# the live endpoints (TLS, redirect, DNS, IPv6) below.  A "fail"/"warn" must show on a page the crawler
+# surely fetches; a "pass" must hold on every page it might fetch.
+TECH_PREFIXES = ("TL-", "NW-", "SH-", "PF-", "SM-", "UC-", "MB-", "AC-", "OT-")
+_ORDER = {"fail": 0, "warn": 1, "pass": 2}
+
+
+@functools.cache
+def _portals() -> dict[str, Any]:
+    return build_portals(TODAY)
+
+
+def _expect(portal: Any, rule: str) -> str:
+    return _status(portal.truth["expect"][rule])
+
+
+def _disallowed(portal: Any) -> list[str]:
+    robots = portal.files.get("/robots.txt", b"").decode()
+    return [line.split(":", 1)[1].strip() for line in robots.splitlines() if line.lower().startswith("disallow:")]
+
+
+def _html_pages(portal: Any) -> dict[str, bytes]:
+    """Every HTML page a crawler may fetch: the files (robots-allowed) and a results page of each search."""
+    blocked = [p for p in _disallowed(portal) if p]
+    pages = {path: body for path, body in portal.files.items()
+             if portal.content_types.get(path, "").startswith("text/html")
+             and not any(urllib.parse.unquote(path).startswith(b) for b in blocked)}
+    for n, endpoint in enumerate(portal.searches):
+        if not any(endpoint.path.startswith(b) for b in blocked):
+            rows = endpoint.row.replace("@@URL@@", "/").replace("@@TITLE@@", "Kết quả")
+            pages[f"search:{n}"] = endpoint.shell.replace("@@QUERY@@", "x").replace(
+                "@@RESULTS@@", endpoint.wrap[0] + rows + endpoint.wrap[1]).encode()
+    return pages
+
+
+def _sure_pages(portal: Any) -> set[str]:
+    """Pages every crawl fetches: home, section and content pages, English pages, the first three directive
+    documents (document pages) and the first news item (the print probe)."""
+    truth = portal.truth
+    secs = [*truth["sections"].values(), *truth["listings"].values()]
+    sure = {truth["landing"], *(p for s in secs if s["present"] for p in s["pages"])}
+    sure |= {p for p in truth["content"].values() if p and p.startswith("/")}
+    sure |= {p for p in (truth["site"].get("english") or {}).values() if p}
+    sure |= {it["url"] for it in truth["sections"]["directive_documents"]["items"][:3]}
+    news = truth["sections"]["news"]
+    if news["present"]:
+        sure.add(news["items"][0]["url"])
+    return sure
+
+
+def _decode(portal: Any, path: str, body: bytes) -> str:
+    ctype = portal.content_types.get(path, "charset=utf-8") if ":" not in path else "charset=utf-8"
+    return body.decode(ctype.rsplit("charset=", 1)[-1])
+
+
+_VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+_VAGUE = {"xem them", "xem tiep", "chi tiet", "xem chi tiet", "tai day", "click vao day", "bam vao day",
+          "nhan vao day", "doc tiep", "doc them", "click here", "here", "more", "read more", ""}
+
+
+def _vietnamese(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 15:
+        return False
+    marked = sum(1 for w in words if "đ" in w.lower() or any(c in _VI_MARKS for c in unicodedata.normalize("NFD", w)))
+    return marked / len(words) >= 0.35
+
+
+def _named(el: Any) -> bool:
+    return any((el.get(a) or "").strip() for a in ("aria-label", "aria-labelledby", "title"))
+
+
+def _a11y(root: Any) -> dict[str, Any]:
+    """The page's accessibility reading (axe's rules as far as static HTML goes): counts and problems."""
+    labels = {lab.get("for"): " ".join(lab.itertext()).strip() for lab in root.xpath("//label[@for]")}
+
+    def labelled(el: Any) -> bool:
+        wrapped = any(" ".join(a.itertext()).strip() for a in el.iterancestors("label"))
+        return wrapped or bool(labels.get(el.get("id"))) or _named(el) or (
+            el.tag != "select" and bool((el.get("placeholder") or "").strip()))
+
+    def data_table(t: Any) -> bool:
+        rows = t.xpath(".//tr")
+        return (t.get("role") not in ("presentation", "none") and not t.xpath(".//table") and len(rows) >= 2
+                and max(len(r.xpath("./td|./th")) for r in rows) >= 2)
+
+    def link_name(a: Any) -> str:
+        return " ".join([" ".join(a.itertext()), *(i.get("alt") or "" for i in a.xpath(".//img"))]).strip()
+
+    images = root.xpath("//img")
+    controls = [el for el in root.xpath("//input|//textarea|//select")
+                if (el.get("type") or "").lower() not in ("hidden", "image", "button", "submit", "reset")]
+    tables = [t for t in root.xpath("//table") if data_table(t)]
+    links = root.xpath("//a[@href]")
+    frames = root.xpath("//iframe|//frame")
+    body_text = " ".join(" ".join(b.itertext()) for b in root.xpath("//body"))
+    return {
+        "lang": root.get("lang"), "vietnamese": _vietnamese(body_text),
+        "title": (root.findtext(".//title") or "").strip() or None,
+        "images": len(images), "images_no_alt": sum(
+            1 for i in images if not (i.get("alt") is not None and (i.get("alt") == "" or i.get("alt").strip()))
+            and not _named(i) and i.get("role") not in ("presentation", "none")),
+        "controls": len(controls), "unlabelled": sum(1 for c in controls if not labelled(c)),
+        "headings": [int(el.tag[1]) for el in root.iter()
+                     if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag)],
+        "tables": len(tables), "tables_no_th": sum(1 for t in tables if not t.xpath(".//th")),
+        "links": len(links), "nameless": sum(1 for a in links if not link_name(a) and not _named(a)),
+        "vague": sum(1 for a in links if link_name(a) and fold(link_name(a)) in _VAGUE),
+        "frames": len(frames), "untitled": sum(1 for f in frames if not (f.get("title") or "").strip()),
+        "marquee": len(root.xpath("//marquee|//blink")),
+    }
+
+
+def _a11y_verdict(rule: str, a: dict[str, Any]) -> tuple[str, bool]:
+    """(page verdict, the page holds an element the rule looks at)."""
+    levels = a["headings"]
+    skipped = any(b - x > 1 for x, b in itertools.pairwise(levels))
+    lang = (a["lang"] or "").strip().lower()
+    return {
+        "AC-001": ("fail" if not lang or (a["vietnamese"] and lang.split("-")[0] != "vi") else "pass", True),
+        "AC-002": ("fail" if a["title"] is None else "pass", True),
+        "AC-003": ("fail" if a["images_no_alt"] else "pass", a["images"] > 0),
+        "AC-004": ("fail" if a["unlabelled"] else "pass", a["controls"] > 0),
+        "AC-005": ("warn" if not levels or skipped else "pass", True),
+        "AC-006": ("warn" if a["tables_no_th"] else "pass", a["tables"] > 0),
+        "AC-007": ("fail" if a["nameless"] else "warn" if a["vague"] else "pass", a["links"] > 0),
+        "AC-008": ("fail" if a["marquee"] else "pass", True),
+        "AC-009": ("fail" if a["untitled"] else "pass", a["frames"] > 0),
+    }[rule]
+
+
+def _judge(portal: Any, verdicts: dict[str, tuple[str, bool]], rule: str) -> None:
+    """The portal's verdict from its pages' (worst page; not_applicable when no page has the element)."""
+    want = _expect(portal, rule)
+    sure = _sure_pages(portal)
+    seen = {path for path, (_, has) in verdicts.items() if has}
+    if want == "not_applicable":
+        assert not seen, (portal.id, rule, sorted(seen)[:3])
+        return
+    worst = min((v for v, has in verdicts.values() if has), key=_ORDER.__getitem__)
+    assert worst == want, (portal.id, rule, worst, [p for p, (v, _) in verdicts.items() if v == worst][:3])
+    if want == "pass":
+        assert seen & sure, (portal.id, rule, "no page the crawl surely reads has the element")
+    else:
+        assert any(verdicts[p][0] == want for p in sure if p in verdicts), (portal.id, rule, "not on a sure page")
+
+
+@pytest.mark.parametrize("rule", [f"AC-{n:03d}" for n in range(1, 10)])
+def test_accessibility_expectations_hold_on_the_served_pages(rule: str) -> None:
+    for portal in _portals().values():
+        pages = _html_pages(portal)
+        verdicts = {path: _a11y_verdict(rule, _a11y(lxml.html.document_fromstring(_decode(portal, path, body))))
+                    for path, body in pages.items()}
+        _judge(portal, verdicts, rule)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_LEGACY_FONT = re.compile(rb"\.Vn[A-Z][A-Za-z]*|VNI-[A-Z][a-z]+|VPS [A-Z]")
+# A word with a TCVN3 byte shown as its windows-1252 sign next to a letter ("c¸c", "H¹nh", "§iÒu").
+_TCVN3_WORD = re.compile(r"\w*(?:[^\W\d_][\u00a1-\u00be]|[\u00a1-\u00be][^\W\d_])\w*")
+
+
+def _unicode_verdicts(portal: Any, path: str, body: bytes) -> dict[str, str]:
+    header = portal.content_types.get(path, "charset=utf-8").rsplit("charset=", 1)[-1].lower() \
+        if ":" not in path else "utf-8"
+    meta = _META_CHARSET.search(body[:4096])
+    declared = {header, *([meta.group(1).decode().lower()] if meta else [])}
+    try:
+        body.decode("utf-8")
+        decodes = True
+    except UnicodeDecodeError:
+        decodes = False
+    text = " ".join(lxml.html.document_fromstring(_decode(portal, path, body)).itertext())
+    mojibake = len(_TCVN3_WORD.findall(text))
+    return {
+        "UC-001": "pass" if declared <= {"utf-8"} and decodes else "fail",
+        "UC-002": "fail" if _LEGACY_FONT.search(body) or "windows-1258" in declared or mojibake >= 3 else "pass",
+        "UC-003": "pass" if unicodedata.is_normalized("NFC", text) else "warn",
+    }
+
+
+def test_unicode_expectations_hold_on_the_served_pages() -> None:
+    for portal in _portals().values():
+        pages = {path: _unicode_verdicts(portal, path, body) for path, body in _html_pages(portal).items()}
+        for rule in ("UC-001", "UC-002", "UC-003"):
+            _judge(portal, {p: (v[rule], True) for p, v in pages.items()}, rule)
+    tech = {p.id: p.truth["tech"] for p in _portals().values()}
+    assert sum("windows_1258" in t for t in tech.values()) == 1 and sum("legacy_fonts" in t for t in tech.values()) == 1
+
+
+_WRAPPER = re.compile(r"wrap|container|page|main|site|layout|khung|bao|outer", re.I)
+
+
+def test_mobile_expectations_hold_on_the_home_pages() -> None:
+    for portal in _portals().values():
+        home = portal.files[portal.truth["landing"]].decode()
+        tree = lxml.html.document_fromstring(home)
+        metas = tree.xpath("//meta[@name='viewport']/@content")
+        viewport = "fail" if not metas else "pass" if "device-width" in metas[0] else "warn"
+        assert _expect(portal, "MB-001") == viewport, portal.id
+        widths = [int(w) for w in tree.xpath("//table/@width") if w.isdigit()]
+        for el in tree.xpath("//*[@style]"):
+            if el.tag in ("html", "body") or _WRAPPER.search(f"{el.get('id', '')} {el.get('class', '')}"):
+                widths += [int(w) for w in re.findall(r"(?:min-)?width\s*:\s*(\d+)px", el.get("style"))]
+        for css in tree.xpath("//style/text()"):
+            for selector, rules in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+                if re.search(r"\b(html|body)\b", selector) or _WRAPPER.search(selector):
+                    widths += [int(w) for w in re.findall(r"(?:min-)?width\s*:\s*(\d+)px", rules)]
+        assert _expect(portal, "MB-002") == ("warn" if any(w > 360 for w in widths) else "pass"), (portal.id, widths)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split("."))
+
+
+_LIBRARY = re.compile(r"(jquery-ui|jquery|bootstrap)[-/@]?(\d+\.\d+\.\d+)", re.I)
+
+
+def _vulnerable(name: str, version: tuple[int, ...]) -> bool:
+    # The advisories of rules/data/vulnerable_libraries.toml that the demo versions fall in (or out of).
+    limits = {"jquery": (3, 5, 0), "jquery-ui": (1, 13, 2), "bootstrap": (3, 4, 1)}
+    return version < limits[name] or (name == "bootstrap" and (4, 0, 0) <= version < (4, 3, 1))
+
+
+def test_outdated_technology_expectations_hold_on_the_served_pages() -> None:
+    eol = re.compile(r"Liferay Portal Community Edition 6\.|^14\.|Microsoft-IIS/(7\.5|8\.5)|PHP/5\.")
+    for portal in _portals().values():
+        pages = _html_pages(portal)
+        found: set[tuple[str, tuple[int, ...]]] = set()
+        plugins = frameset = ie = internal = False
+        for path, body in pages.items():
+            tree = lxml.html.document_fromstring(_decode(portal, path, body))
+            sources = [*tree.xpath("//script/@src"),
+                       *tree.xpath("//link[@rel='stylesheet' or @rel='StyleSheet']/@href")]
+            for src in sources:
+                if re.search(r"jquery|bootstrap", src, re.I):
+                    match = _LIBRARY.search(src.replace("-ui-", "-ui/").replace("jquery-ui/", "jquery-ui-"))
+                    assert match, (portal.id, src, "a library without a version: OT-001 would only warn")
+                    found.add((match.group(1).lower(), _version(match.group(2))))
+            plugins |= bool(tree.xpath("//object[contains(@type,'shockwave-flash') or contains(@data,'.swf')]"
+                                       "|//embed[contains(@src,'.swf')]|//applet"))
+            frameset |= bool(tree.xpath("//frameset"))
+            ie |= any(re.search(r"IE=(\d|Emulate)", c) for c in tree.xpath(
+                "//meta[translate(@http-equiv,'x-ua-compatible','X-UA-COMPATIBLE')='X-UA-COMPATIBLE']/@content"))
+            hosts = re.findall(rb"https?://([A-Za-z0-9.-]+)", body)
+            internal |= any(b"." not in h or h.startswith((b"10.", b"192.168.", b"127.")) or h == b"localhost"
+                            for h in hosts if h.decode() != portal.hostname)
+        ie |= bool(re.search(r"IE=\d", portal.headers.get("X-UA-Compatible", "")))
+        assert _expect(portal, "OT-001") == ("fail" if any(_vulnerable(*lib) for lib in found) else "pass"), portal.id
+        assert set(portal.truth["tech"].get("libraries", {}).items()) == {
+            (n, ".".join(map(str, v))) for n, v in found}, portal.id
+        assert _expect(portal, "OT-002") == ("fail" if plugins else "pass"), portal.id
+        assert _expect(portal, "OT-003") == ("fail" if frameset else "pass"), portal.id
+        assert _expect(portal, "OT-004") == ("fail" if ie else "pass"), portal.id
+        assert _expect(portal, "OT-006") == ("fail" if internal else "pass"), portal.id
+        disclosed = [portal.server, *portal.headers.values()]
+        assert _expect(portal, "OT-005") == ("fail" if any(eol.search(v) for v in disclosed) else "pass"), portal.id
+    frameset_pages = [p.truth["tech"]["frameset"] for p in _portals().values() if "frameset" in p.truth["tech"]]
+    assert len(frameset_pages) == 1 and frameset_pages[0] in _sure_pages(_portals()["hoalam-skhcn"])
+
+
+def test_security_header_expectations_match_the_headers() -> None:
+    versioned = ("Server", "X-Powered-By", "X-AspNet-Version", "MicrosoftSharePointTeamServices", "Liferay-Portal")
+    for portal in _portals().values():
+        headers = {k.lower(): v for k, v in {**portal.headers, "Server": portal.server}.items()}
+        csp = headers.get("content-security-policy", "")
+        assert _expect(portal, "SH-001") == ("pass" if csp else "warn"), portal.id
+        assert _expect(portal, "SH-002") == ("pass" if headers.get("x-content-type-options") == "nosniff" else "warn")
+        framed = "frame-ancestors" in csp or headers.get("x-frame-options", "").upper() in ("DENY", "SAMEORIGIN")
+        assert _expect(portal, "SH-003") == ("pass" if framed else "warn"), portal.id
+        assert _expect(portal, "SH-004") == ("pass" if "referrer-policy" in headers else "warn"), portal.id
+        disclosing = [h for h in versioned if re.search(r"\d", headers.get(h.lower(), ""))]
+        assert _expect(portal, "SH-005") == ("warn" if disclosing else "pass"), (portal.id, disclosing)
+
+
+def _internal_links(portal: Any, path: str) -> list[str]:
+    tree = lxml.html.document_fromstring(_decode(portal, path, portal.files[path]))
+    out = []
+    for href in tree.xpath("//a/@href"):
+        parts = urllib.parse.urlsplit(href.replace(ORIGIN, ""))
+        if parts.scheme in ("", "http", "https") and not parts.netloc and parts.path:
+            out.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return out
+
+
+def _served(portal: Any, path: str) -> bool:
+    bare = path.split("?", 1)[0]
+    candidates = {path, urllib.parse.unquote(path), bare, urllib.parse.unquote(bare)}
+    searches = {e.path.split("?", 1)[0] for e in portal.searches}
+    return bool(candidates & (set(portal.files) | set(portal.redirects) | searches))
+
+
+def test_performance_and_site_map_expectations_hold_on_the_files() -> None:
+    for portal in _portals().values():
+        truth, net = portal.truth, portal.net
+        home = portal.files[truth["landing"]]
+        assert _expect(portal, "PF-003") == ("warn" if len(home) > 500 * 1024 else "pass"), (portal.id, len(home))
+        assert _expect(portal, "PF-004") == ("pass" if net.gzip else "warn"), portal.id
+        assert _expect(portal, "PF-005") == ("pass" if net.validators and net.cache_control else "warn"), portal.id
+        broken = [p for p in _internal_links(portal, truth["landing"]) if not _served(portal, p)]
+        assert _expect(portal, "PF-006") == ("fail" if broken else "pass"), (portal.id, broken)
+        assert set(broken) == set(truth["site"].get("broken_links", [])), portal.id
+        robots = portal.files.get("/robots.txt")
+        assert _expect(portal, "SM-001") == ("pass" if robots else "warn"), portal.id
+        declared = [line.split(":", 1)[1].strip().replace(ORIGIN, "") for line in (robots or b"").decode().splitlines()
+                    if line.startswith("Sitemap:")]
+        sitemap = declared[0] if declared else "/sitemap.xml" if "/sitemap.xml" in portal.files else None
+        if sitemap is None:
+            want = "warn"
+        else:
+            try:
+                root = ElementTree.fromstring(portal.files[sitemap].replace(ORIGIN.encode(), b"https://x"))
+            except ElementTree.ParseError:
+                want = "fail"
+            else:
+                urls = root.findall("{*}url")
+                want = "pass" if urls and declared and all(u.find("{*}lastmod") is not None for u in urls) else "warn"
+        assert _expect(portal, "SM-002") == want, (portal.id, sitemap)
+        feeds = lxml.html.document_fromstring(home.decode()).xpath(
+            "//link[@rel='alternate'][contains(@type,'rss') or contains(@type,'atom')]/@href")
+        if not feeds:
+            want = "warn"
+        else:
+            assert feeds[0] == truth["tech"]["feed"], portal.id
+            try:
+                root = ElementTree.fromstring(portal.files[feeds[0]].replace(ORIGIN.encode(), b"https://x"))
+            except ElementTree.ParseError:
+                want = "fail"
+            else:
+                items = root.findall(".//item") + root.findall("{*}entry")
+                dated = [i for i in items if i.find("pubDate") is not None or i.find("{*}updated") is not None]
+                want = "pass" if items and len(dated) == len(items) else "warn"
+        assert _expect(portal, "SM-003") == want, portal.id
+
+
+def test_mixed_content_is_where_the_expectation_says() -> None:
+    for portal in _portals().values():
+        if portal.net.crawl == "http":
+            assert _expect(portal, "TL-008") == "not_applicable", portal.id
+            continue
+        active = passive = False
+        for path, body in _html_pages(portal).items():
+            tree = lxml.html.document_fromstring(_decode(portal, path, body))
+            active |= bool(tree.xpath("//script[starts-with(@src,'http:')]|//iframe[starts-with(@src,'http:')]"
+                                      "|//link[@rel='stylesheet'][starts-with(@href,'http:')]"
+                                      "|//object[starts-with(@data,'http:')]|//embed[starts-with(@src,'http:')]"))
+            passive |= bool(tree.xpath("//img[starts-with(@src,'http:')]"))
+        assert _expect(portal, "TL-008") == ("fail" if active else "warn" if passive else "pass"), portal.id
+
+
+def test_network_expectations_follow_the_network_description() -> None:
+    """TL/NW verdicts are those of the portal's Net (the live tests check the Net is what is served)."""
+    kinds = set()
+    for portal in _portals().values():
+        net, env = portal.net, portal.truth["env"]
+        kinds.add(net.certificate)
+        https = net.certificate is not None
+        want = {
+            "TL-001": "pass" if https else "fail",
+            "TL-002": "not_applicable" if not https else "fail" if net.certificate == "self_signed" else "pass",
+            "TL-003": "not_applicable" if not https else "fail" if net.certificate == "wrong_host" else "pass",
+            "TL-004": {None: "not_applicable", "expired": "fail", "expiring": "warn"}.get(net.certificate, "pass"),
+            "TL-005": "not_applicable" if not https else "fail" if net.legacy_tls and env["legacy_tls"] else "pass",
+            "TL-006": "not_applicable" if not https else "pass" if net.http == "redirect" else "fail",
+            "TL-007": "not_applicable" if not https else "pass" if net.hsts and "31536000" in net.hsts else "warn",
+            "NW-001": "pass" if net.aaaa else "fail",
+            "NW-002": "not_applicable" if not net.aaaa else "not_determinable" if not env["ipv6"] else {
+                "site": "pass", "default": "warn", "refused": "fail"}[net.ipv6],
+            "NW-003": "pass" if net.dnssec else "warn",
+        }
+        for rule, status in want.items():
+            assert _expect(portal, rule) == status, (portal.id, rule)
+    assert kinds == {None, "valid", "expiring", "expired", "wrong_host", "self_signed"}
+    nets = [p.net for p in _portals().values()]
+    assert sum(n.legacy_tls for n in nets) == sum(n.dnssec for n in nets) == 1
+    assert {n.ipv6 for n in nets} == {None, "site", "default", "refused"}
+
+
+def test_technical_truth_adapts_to_the_machine() -> None:
+    base = _portals()
+    bare = build_portals(TODAY, {"ipv6": False, "legacy_tls": False})
+    for pid, portal in bare.items():
+        for rule in RULE_IDS:
+            before, after = base[pid].truth["expect"][rule], portal.truth["expect"][rule]
+            if rule == "NW-002" and portal.net.aaaa:
+                assert after == "not_determinable" and "no_ipv6_route" in portal.truth["expect_notes"][rule], pid
+            elif rule == "TL-005" and portal.net.legacy_tls:
+                assert (before, after) == ("fail" if base[pid].truth["env"]["legacy_tls"] else "pass", "pass"), pid
+            else:
+                assert after == before, (pid, rule)
+        assert portal.truth["env"] == {"ipv6": False, "legacy_tls": False}
+        assert portal.files == base[pid].files  # the machine changes verdicts, never content
+
+
+# ---------------------------------------------------------------------------------------------- issue 4: served live
+NO_CHECK_TIME = 0x200000  # X509_V_FLAG_NO_CHECK_TIME, as the probes verify (dates are the rules' business)
+NOON = dt.datetime.combine(TODAY, dt.time(12, 0), dt.timezone(dt.timedelta(hours=7)))
+
+
+def _port(url: str) -> int:
+    return int(urllib.parse.urlsplit(url).port or 0)
+
+
+def _handshake(demo_server: Any, pid: str, *, version: ssl.TLSVersion | None = None) -> tuple[str, bytes | None]:
+    """("ok" | "verify: …" | "refused" | "ssl: …", the certificate) of the portal's HTTPS endpoint."""
+    ctx = ssl.create_default_context(cafile=demo_server.ca_file)
+    ctx.check_hostname = False
+    ctx.verify_flags |= NO_CHECK_TIME
+    if version is not None:
+        ctx.verify_mode = ssl.CERT_NONE
+        ctx.set_ciphers("ALL:@SECLEVEL=0")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = ctx.maximum_version = version
+    port = _port(demo_server.loopback[pid]["https"])
+    try:
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    except ConnectionRefusedError:
+        return "refused", None
+    try:
+        with ctx.wrap_socket(sock, server_hostname=demo_server.hosts[pid]) as tls:
+            return "ok", tls.getpeercert(binary_form=True)
+    except ssl.SSLCertVerificationError as exc:
+        return f"verify: {exc.verify_message}", None
+    except (ssl.SSLError, ConnectionResetError) as exc:
+        return f"ssl: {exc}", None
+
+
+def test_https_endpoints_present_the_expected_certificates(demo_server: Any) -> None:
+    from cryptography import x509
+
+    for pid, truth in demo_server.truth.items():
+        net, expect = truth["network"], truth["expect"]
+        outcome, der = _handshake(demo_server, pid)
+        if net["certificate"] is None:
+            assert outcome == "refused" and expect["TL-001"] == "fail", pid
+            continue
+        if net["certificate"] == "self_signed":
+            assert "self-signed" in outcome and expect["TL-002"] == "fail", (pid, outcome)
+            insecure = ssl.create_default_context()
+            insecure.check_hostname, insecure.verify_mode = False, ssl.CERT_NONE
+            raw = socket.create_connection(("127.0.0.1", _port(demo_server.loopback[pid]["https"])), timeout=10)
+            with insecure.wrap_socket(raw, server_hostname=demo_server.hosts[pid]) as tls:
+                der = tls.getpeercert(binary_form=True)
+        else:
+            assert outcome == "ok" and expect["TL-002"] == "pass", (pid, outcome)
+        assert der is not None
+        cert = x509.load_der_x509_certificate(der)
+        names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value.get_values_for_type(
+            x509.DNSName)
+        assert (demo_server.hosts[pid] in names) == (expect["TL-003"] == "pass"), (pid, names)
+        left = (cert.not_valid_after_utc - NOON).days
+        assert expect["TL-004"] == ("fail" if left < 0 else "warn" if left < 30 else "pass"), (pid, left)
+        legacy, _ = _handshake(demo_server, pid, version=ssl.TLSVersion.TLSv1)
+        if demo_server.env["legacy_tls"]:
+            assert (legacy == "ok") == net["legacy_tls"] == (expect["TL-005"] == "fail"), (pid, legacy)
+        modern, _ = _handshake(demo_server, pid, version=ssl.TLSVersion.TLSv1_2)
+        assert modern == "ok", pid
+
+
+def test_http_endpoints_redirect_or_serve_and_hsts(demo_server: Any) -> None:
+    for pid, truth in demo_server.truth.items():
+        net, expect, ends = truth["network"], truth["expect"], demo_server.loopback[pid]
+        status, headers, _ = fetch(ends["http"] + "robots.txt?x=1", follow=False)
+        if net["http"] == "redirect":
+            assert status == 301 and headers["Location"] == ends["https"] + "robots.txt?x=1", pid
+            assert expect["TL-006"] == "pass"
+        else:
+            assert status in (200, 404) and expect["TL-006"] in ("fail", "not_applicable"), pid
+        if net["certificate"] is not None:
+            status, headers, _ = fetch(ends["https"] + "robots.txt")
+            assert headers.get("Strict-Transport-Security") == net["hsts"], pid
+            req = urllib.request.Request(ends["http"] + "robots.txt", headers={"User-Agent": "nd42-tests"})
+            with _OPENER.open(req, timeout=10) as resp:
+                assert "Strict-Transport-Security" not in resp.headers or net["http"] == "redirect"
+
+
+def test_compression_and_cache_headers_are_served(demo_server: Any) -> None:
+    portals = _portals()
+    for pid, truth in demo_server.truth.items():
+        net, path = truth["network"], truth["landing"]
+        req = urllib.request.Request(demo_server.urls[pid] + path,
+                                     headers={"Accept-Encoding": "gzip, deflate", "User-Agent": "nd42-tests"})
+        with _OPENER.open(req, timeout=10) as resp:
+            headers, raw = resp.headers, resp.read()
+        body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
+        assert (headers.get("Content-Encoding") == "gzip") == net["gzip"], pid
+        assert body == portals[pid].files[path].replace(ORIGIN.encode(), demo_server.urls[pid].encode()), pid
+        assert bool(headers.get("ETag") and headers.get("Last-Modified")) == net["validators"], pid
+        assert headers.get("Cache-Control") == net["cache_control"], pid
+        with _OPENER.open(req, timeout=10) as again:
+            assert again.read() == raw, pid  # same day, same bytes (gzip without a timestamp)
+        for key in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"):
+            assert headers.get(key) == portals[pid].headers.get(key), (pid, key)
+
+
+def test_dns_zone_answers_as_the_truth_says(demo_server: Any) -> None:
+    import dns.flags
+    import dns.message
+    import dns.query
+    import dns.rcode
+
+    host, port = demo_server.dns_server.rsplit(":", 1)
+    for pid, truth in demo_server.truth.items():
+        name = demo_server.hosts[pid]
+        answers = {}
+        for rtype in ("A", "AAAA"):
+            reply = dns.query.udp(dns.message.make_query(name, rtype, want_dnssec=True), host, port=int(port),
+                                  timeout=5)
+            assert reply.rcode() == dns.rcode.NOERROR, (pid, rtype)
+            answers[rtype] = reply
+        a = [r.to_text() for rrset in answers["A"].answer if rrset.rdtype.name == "A" for r in rrset]
+        aaaa = [r.to_text() for rrset in answers["AAAA"].answer if rrset.rdtype.name == "AAAA" for r in rrset]
+        signed = any(rrset.rdtype.name == "RRSIG" for rrset in answers["A"].answer) and bool(
+            answers["A"].flags & dns.flags.AD)
+        assert a == truth["network"]["dns"]["a"] == ["127.0.0.1"], pid
+        assert aaaa == truth["network"]["dns"]["aaaa"], pid
+        assert (truth["expect"]["NW-001"] == "pass") == bool(aaaa), pid
+        assert signed == truth["network"]["dnssec"] == (truth["expect"]["NW-003"] == "pass"), pid
+    reply = dns.query.udp(dns.message.make_query("hoalam.gov.vn", "A"), host, port=int(port), timeout=5)
+    assert reply.rcode() == dns.rcode.NXDOMAIN  # only the portals' names: the parent is not served
+
+
+def test_ipv6_twins_answer_as_the_truth_says(demo_server: Any) -> None:
+    if not demo_server.env["ipv6"]:
+        assert all(not ports for ports in demo_server.ipv6_ports.values())
+        pytest.skip("no IPv6 loopback on this machine: the truth expects not_determinable (checked above)")
+    for pid, truth in demo_server.truth.items():
+        net, ports = truth["network"], demo_server.ipv6_ports[pid]
+        if not net["aaaa"]:
+            assert not ports and truth["expect"]["NW-002"] == "not_applicable", pid
+            continue
+        scheme = demo_server.scheme(pid)
+        assert ports[scheme] == demo_server.port(pid), pid  # the same port as over IPv4
+        url = f"{scheme}://[::1]:{ports[scheme]}/"
+        if net["ipv6"] == "refused":
+            with pytest.raises(urllib.error.URLError):
+                _OPENER.open(urllib.request.Request(url, headers={"User-Agent": "nd42-tests"}), timeout=10)
+            assert truth["expect"]["NW-002"] == "fail", pid
+            continue
+        status, _, body = fetch(url)
+        v4 = fetch(demo_server.urls[pid] + "/")[2]
+        same = lxml.html.fromstring(body).findtext(".//title") == lxml.html.fromstring(v4).findtext(".//title")
+        assert status == 200 and same == (net["ipv6"] == "site"), pid
+        assert truth["expect"]["NW-002"] == ("pass" if same else "warn"), pid
+
+
+def test_network_in_process_falls_back_without_ipv6() -> None:
+    from nd42.demo.server import start
+
+    portals = {pid: p for pid, p in build_portals(TODAY, {"ipv6": False, "legacy_tls": True}).items()
+               if pid in ("hoalam-skhcn", "hoalam-xakhelam")}
+    with start(portals, now=NOON, ipv6=False) as network:
+        info = network.info()
+        assert info["env"]["ipv6"] is False and all(not p for p in info["ipv6_ports"].values())
+        assert network.url("hoalam-skhcn").startswith("https://skhcn.hoalam.gov.vn:")
+        assert network.endpoints("hoalam-xakhelam")["https"].startswith("https://xakhelam.hoalam.gov.vn:")
+        assert network.resolve == {"skhcn.hoalam.gov.vn": "127.0.0.1", "xakhelam.hoalam.gov.vn": "127.0.0.1"}
+        status, _, robots = fetch(network.base_url("hoalam-skhcn") + "/robots.txt")
+        assert status == 200 and "Sitemap: https://127.0.0.1:" in robots.decode()
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", _port(info["loopback"]["hoalam-xakhelam"]["https"])), timeout=5)
+        assert pathlib.Path(network.ca_file).is_file()
+        ca_file = network.ca_file
+    assert not pathlib.Path(ca_file).exists()
