@@ -2,7 +2,8 @@
 
 The portals themselves live in one module each (``liferay``, ``sharepoint``, ``nukeviet``, ``html5``,
 ``commune``, ``dnn``); ``nd42.demo.portals`` assembles them.  Standard library only: the demo runs
-wherever nd42 is installed.
+wherever nd42 is installed.  :class:`Net` says how a portal answers on the network (its HTTPS
+certificate, redirect, HSTS, DNS records, IPv6 listener, compression, caching): the server reads it.
 """
 
 from __future__ import annotations

@@ -8,6 +8,12 @@ home page titled "Trang chủ" (the name cannot be read), a footer without owner
 e-mail, no e-mail anywhere, no search, no print, no state links, no English.  Two Art. 19 boxes on the
 home page: a stale "Tuyên truyền pháp luật" list and a budget list with last year's final accounts.
 No discovery source beyond the menus (no robots.txt, no site map): missing sections warn.
+
+Issue 4: plain HTTP only (the HTTPS port refuses connections); AAAA published, and [::1] answers a web
+server's default page; no robots.txt, sitemap or feed; no compression, no cache headers; ``nginx/1.14.0``.
+A windows-1258 contacts page (decomposed tone marks), document pages with an empty ``<title>``, a Flash
+film on the home page, a fixed 980 px body, the marquee, the banner without alt, a vague "Xem thêm",
+two menu links answering 404.
 """
 
 from __future__ import annotations

@@ -9,6 +9,11 @@ source is read (menus, the "Sơ đồ cổng" page, the robots.txt sitemap), so 
 is only a warning on the portals whose discovery is incomplete.  Documents are complete and posted
 on time with a documents search; the site search is DNN's postback box (POST only); no print, no
 English pages; budget page with estimates only.
+
+Issue 4: plain HTTP serves the portal (no redirect) and HTTPS presents a self-signed certificate;
+no AAAA; IIS 8.5 and ASP.NET versions in the headers.  A ``width=980`` viewport over a fixed wrapper,
+jQuery 1.9.1 and jQuery UI 1.10.3, IE=edge (harmless), a hotline banner link with neither alt nor name,
+an RSS feed made ill-formed by a raw "&", a robots.txt sitemap without lastmod.
 """
 
 from __future__ import annotations

@@ -8,6 +8,13 @@ column, an access-to-information page that explains the request procedure but li
 budget, science or legal-dissemination section; legal documents with full metadata, two of them
 posted five to six weeks late; the search (GET ``/tim-kiem/``) is disallowed by robots.txt; leaders
 are a hub of links; Q&A without a form; no fax; no HTML site map (discovery incomplete).
+
+Issue 4: the technically compliant portal: HTTPS only (301 from http://), a valid certificate, a
+year of HSTS, CSP with frame-ancestors, X-Content-Type-Options, X-Frame-Options and Referrer-Policy,
+``Server: nginx`` without version, AAAA with the same portal on [::1], gzip and cache validators, a
+viewport without fixed widths, headings in order, a titled map iframe, jQuery 3.7.1 and Bootstrap
+5.3.3, a sitemap with lastmod declared in robots.txt and a dated Atom feed.  Its only technical warning
+is DNSSEC (its name is not signed).
 """
 
 from __future__ import annotations

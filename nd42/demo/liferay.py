@@ -8,6 +8,14 @@ plan, last year's financial report, consultations with deadlines, the list of in
 published), documents with full metadata posted within a working day, a working GET search, a
 print link on articles, English pages, full header, menu and footer.  Its failures are few and
 deliberate: none, beyond the stale legal-documents list the yardstick has always had.
+
+Issue 4: served over HTTPS only (plain HTTP answers 301), with a demo-CA certificate 12 days from
+expiry and HSTS of one day; AAAA with the same portal on [::1]; the one DNSSEC-signed name; gzip, ETag,
+Last-Modified and Cache-Control.  Its technical faults are those of an old Liferay theme: a responsive
+viewport over a fixed 980 px wrapper, a header marquee, a banner image still loaded over http://,
+skipped heading levels in articles, the Liferay-Portal version header (6.2, end of life), and an
+English "Contact us" that is a frameset left from the first English site (its frames titled).  Its RSS
+feed is well-formed and dated.
 """
 
 from __future__ import annotations

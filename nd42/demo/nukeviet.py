@@ -9,6 +9,13 @@ public-service portal; the site search (NukeViet's "seek" module) never finds an
 introduction is a long history without functions or duties; the organisation page is "being
 updated"; contact points use gmail addresses and there is no fax; English pages stop at "About".
 Consultations: two of five carry a deadline.  Its discovery is incomplete (no sitemap.xml).
+
+Issue 4: served over HTTPS only (301 from http://) with a certificate for another name that also
+accepts TLS 1.0 and 1.1; AAAA published but nothing listens on [::1]; gzip, no cache headers.  An old
+PHP 5.6 site: an http:// visitor-counter script on every page (active mixed content), jQuery 1.11.3 and
+Bootstrap 3.3.7, a notice pasted from a TCVN3 document in ``.VnTime`` on the home page, a fixed 1000 px
+layout table, a contact form without labels, layout tables without ``<th>``, a sitemap.xml that is a PHP
+fatal error, and an RSS feed whose items have no dates.
 """
 
 from __future__ import annotations

@@ -23,10 +23,35 @@ is written here; agencies, people, numbers and texts are invented.
   pane, a broken header clock, ``/SiteMap.aspx`` named in robots.txt (so every discovery source is read
   and missing sections are plain failures).
 
+Issue 4 (the technical standards, ``truth["network"]`` and ``truth["tech"]``; served by
+:mod:`nd42.demo.server` with :mod:`nd42.demo.tls` certificates and a :mod:`nd42.demo.dnsserver` zone):
+
+* ``hoalam-skhcn``: HTTPS only (http → 301), a certificate 12 days from expiry, HSTS of one day, AAAA with
+  the same portal on [::1], the one DNSSEC-signed name, gzip and cache validators; a responsive viewport
+  over a fixed 980 px wrapper, a marquee, an http:// banner image, an RSS feed, an English "Contact us"
+  frameset, Liferay 6.2 disclosed.
+* ``hoalam-snnmt``: plain HTTP (HTTPS with an expired certificate, no redirect), no AAAA; a 540 KB view
+  state, ``lang="en-us"``, jQuery 1.4.4, IE=8, an untitled Page Viewer iframe, ``egov2k10:81``.
+* ``hoalam-sxd``: HTTPS only with a certificate for another name that also accepts TLS 1.0, AAAA but
+  nothing on [::1]; an http:// counter script, jQuery 1.11.3 and Bootstrap 3.3.7, a ``.VnTime`` notice in
+  TCVN3, a PHP error for sitemap.xml, an RSS feed without dates, an unlabelled contact form.
+* ``hoalam-bqlkcn``: the compliant one: HTTPS only, valid certificate, a year of HSTS, security headers,
+  no version disclosed, AAAA served, gzip and validators, signed Atom feed, a titled map iframe,
+  jQuery 3.7.1, viewport and no fixed width, headings in order.
+* ``hoalam-xakhelam``: HTTP only (the HTTPS port refuses), AAAA whose [::1] answers a default server page,
+  no robots.txt, a windows-1258 contacts page, untitled document pages, a Flash film, two menu links
+  answering 404.
+* ``hoalam-sgddt``: plain HTTP with a self-signed certificate on HTTPS, a ``width=980`` viewport, jQuery
+  1.9.1 and jQuery UI 1.10.3, an ill-formed RSS feed, a hotline banner link without alt text.
+
+Two technical verdicts depend on the machine (no IPv6 loopback, an OpenSSL without TLS 1.0):
+:func:`build_portals` asks :mod:`nd42.demo.network` and the truth follows.
+
 Every date is ``today`` minus a fixed age, so the verdicts do not depend on the day; the one exception is
 the SharePoint directive list, whose newest age (0–20 days, always fresh) is chosen so that its date reads
 both ways (day ≤ 12).  Same ``today``, same bytes.  ``truth["expect"]`` gives every rule's expected
-status per legal profile (see :mod:`nd42.demo.expect`).  Standard library only.
+status per legal profile (see :mod:`nd42.demo.expect`).  Building the portals needs the standard library
+only; serving them needs the project's dnspython, trustme and cryptography.
 """
 
 from __future__ import annotations

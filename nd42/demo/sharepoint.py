@@ -9,6 +9,12 @@ documents without their issuer and posted five weeks after issue (SharePoint's "
 search is a home-page web part inside the WebForms form (POST only); the introduction is a hub; the
 leaders page lists names only; no contact points, no print, no English, no link to the province
 portal, no copyright line.  Its discovery is incomplete (no sitemap.xml), so missing sections warn.
+
+Issue 4: the portal's URL is http:// and plain HTTP serves it; HTTPS answers with an expired
+certificate (no redirect, no HSTS); no AAAA; Cache-Control only.  SharePoint 2010 faults: a 540 KB
+view state on the home page, jQuery 1.4.4, IE=8, ``lang="en-us"``, a fixed 980 px master page, an
+untitled Page Viewer iframe, field tables without ``<th>``, version headers (IIS 7.5, SharePoint 14), the
+``egov2k10:81`` host in a comment; no sitemap.xml, no feed.
 """
 
 from __future__ import annotations
