@@ -37,7 +37,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.runner import crawl_portals
     from nd42.cli import Progress, _clock, _crawl_options, _profile_info, _writable_dir
     from nd42.demo.portals import build_portals
-    from nd42.demo.server import serve
+    from nd42.demo.server import start
     from nd42.store import Store
     from reports.index import write_index
     from reports.render import write_portal_report
@@ -48,43 +48,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out_dir = _writable_dir(Path(args.out), "--out")
     now = _clock(args.now)
     portals = build_portals(vn_today(now))
-    servers, urls = serve(portals)
     profile = load_profile(args.profile or "nd42-2022")
     options = _crawl_options(args)
-    configs = []
-    for pid in sorted(portals):
-        demo = portals[pid]
-        port = urls[pid].rsplit(":", 1)[1]
-        # The crawler reaches each portal by its public name, mapped to the loopback address.
-        options.resolve[demo.hostname] = "127.0.0.1"
-        configs.append(PortalConfig(id=pid, url=f"http://{demo.hostname}:{port}/", name=demo.name,
-                                    level=demo.level, parent=demo.parent))
     db_path = Path(args.db) if args.db else out_dir / "nd42-demo.sqlite3"
     rows: list[dict[str, Any]] = []
     progress = Progress(not args.quiet)
-    try:
-        with Store(db_path) as store:
-            run_id = store.begin_run("check", now, profile.id, {"demo": True})
+    # HTTP and HTTPS listeners (a local CA), [::1] twins and a DNS server, all on loopback: the crawler
+    # and its probes reach every portal by its public name through --resolve, --dns-server and --ca-file.
+    with start(portals, now=now) as network, Store(db_path) as store:
+        options.resolve.update(network.resolve)
+        options.dns_server = options.dns_server or network.dns_server
+        options.ca_file = options.ca_file or network.ca_file
+        configs = [PortalConfig(id=pid, url=network.url(pid), name=portals[pid].name, level=portals[pid].level,
+                                parent=portals[pid].parent, endpoints=network.endpoints(pid))
+                   for pid in sorted(portals)]
+        run_id = store.begin_run("check", now, profile.id, {"demo": True})
 
-            def handle(snapshot: PortalSnapshot) -> None:
-                findings = evaluate(snapshot, profile, now)
-                score = score_findings(findings)
-                store.save_portal(run_id, snapshot, findings, score.get("score"))
-                run = {"id": run_id, "kind": "check", "started_at": now, "finished_at": snapshot.finished_at,
-                       "tool_version": __version__, "status": "complete", "profile": profile.id}
-                path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
-                                           profile=_profile_info(profile), lang=args.lang)
-                rows.append({"portal": snapshot.portal_id, "name": snapshot.name, "score": score.get("score"),
-                             "report": path.name, "findings": findings,
-                             "truth": portals[snapshot.portal_id].truth})
+        def handle(snapshot: PortalSnapshot) -> None:
+            findings = evaluate(snapshot, profile, now)
+            score = score_findings(findings)
+            store.save_portal(run_id, snapshot, findings, score.get("score"))
+            run = {"id": run_id, "kind": "check", "started_at": now, "finished_at": snapshot.finished_at,
+                   "tool_version": __version__, "status": "complete", "profile": profile.id}
+            path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
+                                       profile=_profile_info(profile), lang=args.lang)
+            rows.append({"portal": snapshot.portal_id, "name": snapshot.name, "score": score.get("score"),
+                         "report": path.name, "findings": findings, "truth": portals[snapshot.portal_id].truth})
 
-            crawl_portals(configs, options, now, handle, progress=progress)
-            progress.done()
-            store.finish_run(run_id, status="complete")
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+        crawl_portals(configs, options, now, handle, progress=progress)
+        progress.done()
+        store.finish_run(run_id, status="complete")
     rows.sort(key=lambda r: r["portal"])
     index = write_index(out_dir, [{k: r[k] for k in ("portal", "name", "score", "report", "findings")} for r in rows],
                         lang=args.lang, title="nd42 — demo")

@@ -36,9 +36,10 @@ PROFILES = ("nd42-2022", "nd224-2026", "daknong-cchc")
 
 
 def public_args(demo_server: Any, portal_id: str) -> list[str]:
-    truth = demo_server.truth[portal_id]
-    return [demo_server.public_url(portal_id) + "/", "--resolve", f"{truth['hostname']}:127.0.0.1",
-            "--level", truth["level"], "--parent", truth["parent"], "--name", truth["name"]]
+    """The portal by its public name: a portal file (URL, name, level, parent, probe endpoints), the
+    --resolve map to loopback, the demo zone's DNS server and the demo CA."""
+    return [demo_server.public_url(portal_id) + "/", "--portal-config", str(demo_server.portal_file(portal_id)),
+            *demo_server.resolve_args(), *demo_server.network_args()]
 
 
 @pytest.fixture(scope="module")

@@ -159,3 +159,19 @@ def test_a_broken_probe_is_kept_apart(monkeypatch: pytest.MonkeyPatch) -> None:
                          CrawlOptions(resolve={HOST: "127.0.0.1"}, timeout=1, delay=0), NOW)
     assert out["tls"]["status"] == "failed" and out["tls"]["error_class"] == "probe_error"
     assert "KeyError" in out["tls"]["error"] and out["http_redirect"]["status"] == "pending"
+
+
+def test_the_crawls_home_answer_is_decompressed_before_it_is_compared() -> None:
+    import gzip as _gzip
+    import zlib as _zlib
+
+    from crawler.probes.crawlside import decoded_body
+
+    page = "<html><head><title>Sở Khoa học</title></head><body>x</body></html>".encode()
+    assert decoded_body(_gzip.compress(page), "gzip") == page
+    assert decoded_body(_zlib.compress(page), "deflate") == page
+    raw = _zlib.compressobj(wbits=-_zlib.MAX_WBITS)
+    assert decoded_body(raw.compress(page) + raw.flush(), "deflate") == page
+    assert decoded_body(page, "") == page and decoded_body(b"not gzip", "gzip") == b""
+    bomb = _gzip.compress(b"\0" * (20 * 1024 * 1024))
+    assert len(decoded_body(bomb, "gzip")) <= 8 * 1024 * 1024

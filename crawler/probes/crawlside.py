@@ -10,6 +10,8 @@ response of the home request, redirects included, as the downloader got it — f
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +20,27 @@ from crawler.probes.httpget import KEPT, hsts_max_age, title_of
 from nd42.records import PortalSnapshot
 
 MAX_RESPONSES = 12
+MAX_DECODED = 8 * 1024 * 1024  # a decompression bomb must not blow up the probe's memory
+
+
+def decoded_body(body: bytes, content_encoding: str) -> bytes:
+    """The body as the server meant it: ``response_downloaded`` fires before Scrapy decompresses.
+
+    Without this the IPv4 side of the IPv6 comparison of a gzip portal has no title and the
+    compressed length, and the two answers look like different pages.
+    """
+    encoding = content_encoding.lower().strip()
+    try:
+        if encoding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, MAX_DECODED)
+        if encoding == "deflate":
+            try:
+                return zlib.decompressobj().decompress(body, MAX_DECODED)
+            except zlib.error:  # raw deflate, as some servers send it
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, MAX_DECODED)
+    except (zlib.error, gzip.BadGzipFile, EOFError):
+        return b""
+    return body
 
 
 class HomeChain:
@@ -31,12 +54,13 @@ class HomeChain:
             return
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
         location = headers.get("location") if 300 <= response.status < 400 else None
+        body = decoded_body(response.body, headers.get("content-encoding", ""))
         entry = {"url": response.url, "status": response.status,
                  "location": urljoin(response.url, location) if location else None, "error_class": None,
                  "headers": {k: v for k, v in headers.items() if k in KEPT},
                  "address": str(response.ip_address) if getattr(response, "ip_address", None) else None,
-                 "title": title_of(response.body, headers.get("content-type", "")),
-                 "length": len(response.body)}
+                 "title": title_of(body, headers.get("content-type", "")),
+                 "length": len(body)}
         if self.responses and self.responses[-1]["url"] == entry["url"] and self.responses[-1]["location"] is None:
             self.responses[-1] = entry  # a retry of the same URL: the later answer stands
         else:
