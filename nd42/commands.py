@@ -235,6 +235,10 @@ def cmd_eval_devzoo(args: argparse.Namespace) -> int:
 
 
 def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser], None]) -> None:
+    from nd42 import cmd_export, cmd_nightly
+
+    cmd_nightly.add_subcommand(sub, add_crawl_args)
+    cmd_export.add_subcommand(sub, add_crawl_args)
     demo = sub.add_parser("demo", help="serve the bundled demo portals locally and check them all")
     demo.add_argument("--out", default="nd42-demo", help="output directory (default ./nd42-demo)")
     demo.add_argument("--db", help="SQLite database (default OUT/nd42-demo.sqlite3)")
