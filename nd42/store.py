@@ -7,28 +7,34 @@ transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), so a killed process leaves who
 
 The schema has an explicit version (``meta.schema_version``) and forward-only migrations that
 run when a database is opened.  See docs/data-dictionary.md for every table and column.
+
+The query helpers at the end (runs of a kind, a run's portals, one portal's rule statuses over
+runs) are what history, exports and the dashboard read; they never write.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from nd42 import __version__
 from nd42.clock import VN_TZ, in_vietnam
-from nd42.records import Finding, PortalSnapshot, finding_from_dict, snapshot_from_dict, to_jsonable
+from nd42.records import Finding, PortalSnapshot, Status, finding_from_dict, snapshot_from_dict, to_jsonable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 RUN_KINDS = ("check", "nightly", "recheck")
 RUN_STATUSES = ("running", "complete", "incomplete")
+STATUSES = tuple(s.value for s in Status)  # status_counts keys them all
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -71,6 +77,31 @@ class RunInfo:
     profile: str
     tool_version: str
     options: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False)
+    # SHA-256 of the portal registry the run was begun from (nightly runs; None otherwise).
+    registry_digest: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class PortalRow:
+    """One row of ``portal_runs`` without the snapshot blob: what lists, filters and exports need."""
+
+    run_id: int
+    portal_id: str
+    url: str
+    name: str | None
+    agency: str | None
+    level: str | None
+    tags: tuple[str, ...]
+    profile: str | None
+    home_url: str | None
+    cms: str | None
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    duration_s: float | None
+    reachable: bool
+    pages_fetched: int
+    score: float | None
+    config_digest: str | None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,7 +221,80 @@ _V2: tuple[str, ...] = (
     "CREATE INDEX runs_kind_status ON runs (kind, status, id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+
+
+def portal_config_digest(url: str, portal: dict[str, Any]) -> str:
+    """SHA-256 of a portal's configuration as the snapshot records it (its URL and ``snapshot.portal``).
+
+    Keys are sorted, so the same entry always gives the same digest; history compares digests
+    to tell which registry entries changed between two runs.  Changing this definition makes
+    every stored digest differ from new ones: it needs a migration that recomputes them.
+    """
+    text = json.dumps({"url": url, "portal": to_jsonable(portal)}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _snapshot_duration(data: dict[str, Any]) -> float | None:
+    """The crawl's own duration (the spider's clock), else finished − started, else None."""
+    crawl = data.get("crawl") or {}
+    value = crawl.get("duration_s") if isinstance(crawl, dict) else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    started, finished = _parse_instant(data.get("started_at")), _parse_instant(data.get("finished_at"))
+    if started is None or finished is None:
+        return None
+    return round((finished - started).total_seconds(), 2)
+
+
+def _portal_columns(url: str, portal: Any, duration_s: float | None) -> tuple[Any, ...]:
+    """``agency, level, tags_json, duration_s, config_digest`` from the portal as configured."""
+    info: dict[str, Any] = portal if isinstance(portal, dict) else {}
+    tags = info.get("tags") or []
+    return (info.get("agency") or None, info.get("level") or None,
+            _json([str(t) for t in tags] if isinstance(tags, list) else []), duration_s,
+            portal_config_digest(url, info))
+
+
+def _v3_backfill(db: sqlite3.Connection) -> None:
+    """v3's new columns for rows written before it, read from each stored snapshot and run options."""
+    for run_id, options in db.execute("SELECT id, options_json FROM runs").fetchall():
+        try:
+            digest = json.loads(options).get("registry_digest")
+        except (ValueError, AttributeError):
+            digest = None
+        if isinstance(digest, str) and digest:
+            db.execute("UPDATE runs SET registry_digest = ? WHERE id = ?", (digest, run_id))
+    # One blob at a time (ids first): memory stays flat however long the history is.
+    for (row_id,) in db.execute("SELECT id FROM portal_runs ORDER BY id").fetchall():
+        url, blob = db.execute("SELECT url, snapshot FROM portal_runs WHERE id = ?", (row_id,)).fetchone()
+        try:
+            data = json.loads(zlib.decompress(blob).decode("utf-8"))
+        except (zlib.error, UnicodeDecodeError, ValueError):
+            continue  # an unreadable snapshot keeps NULLs; load_snapshot reports it when asked
+        if not isinstance(data, dict):
+            continue
+        db.execute("UPDATE portal_runs SET agency = ?, level = ?, tags_json = ?, duration_s = ?, config_digest = ? "
+                   "WHERE id = ?", (*_portal_columns(url, data.get("portal"), _snapshot_duration(data)), row_id))
+
+
+# v3: what nightly history, exports and dashboards filter and compare on, as columns: the registry
+# digest of a run (registry changed between two runs?), and per portal run its agency, level,
+# tags, crawl duration and configuration digest (which registry entries changed?).  Existing rows
+# are filled from their snapshots (the step after the ALTERs is Python: SQL cannot read the blobs).
+_V3: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    "ALTER TABLE runs ADD COLUMN registry_digest TEXT",
+    "ALTER TABLE portal_runs ADD COLUMN agency TEXT",
+    "ALTER TABLE portal_runs ADD COLUMN level TEXT",
+    "ALTER TABLE portal_runs ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE portal_runs ADD COLUMN duration_s REAL",
+    "ALTER TABLE portal_runs ADD COLUMN config_digest TEXT",
+    _v3_backfill,
+    "CREATE INDEX portal_runs_run_agency ON portal_runs (run_id, agency)",
+)
+
+Step = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_V1, _V2, _V3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -320,7 +424,10 @@ class Store:
             self._check_version(version)
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    db.execute(statement)
+                    if isinstance(statement, str):
+                        db.execute(statement)
+                    else:
+                        statement(db)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        (str(SCHEMA_VERSION),))
 
@@ -334,15 +441,22 @@ class Store:
         return ok and not self.db.execute("PRAGMA foreign_key_check").fetchall()
 
     # ------------------------------------------------------------------ runs
-    def begin_run(self, kind: str, started_at: dt.datetime, profile: str, options: dict[str, Any]) -> int:
-        """A new run (status ``running``); ``started_at`` is the run's crawl clock."""
+    def begin_run(self, kind: str, started_at: dt.datetime, profile: str, options: dict[str, Any],
+                  *, registry_digest: str | None = None) -> int:
+        """A new run (status ``running``); ``started_at`` is the run's crawl clock.
+
+        ``registry_digest``: the registry's digest (nightly runs); when not given, an
+        ``options["registry_digest"]`` string is taken, so either way of passing it is recorded.
+        """
         if kind not in RUN_KINDS:
             raise ValueError(f"run kind {kind!r} is not one of {RUN_KINDS}")
+        if registry_digest is None and isinstance(options.get("registry_digest"), str):
+            registry_digest = options["registry_digest"]
         with self._tx() as db:
             cur = db.execute(
-                "INSERT INTO runs (kind, started_at, status, profile, tool_version, options_json) "
-                "VALUES (?, ?, 'running', ?, ?, ?)",
-                (kind, _instant(started_at), profile, __version__, _json(options)),
+                "INSERT INTO runs (kind, started_at, status, profile, tool_version, options_json, registry_digest) "
+                "VALUES (?, ?, 'running', ?, ?, ?, ?)",
+                (kind, _instant(started_at), profile, __version__, _json(options), registry_digest or None),
             )
             assert cur.lastrowid is not None
             return cur.lastrowid
@@ -357,14 +471,33 @@ class Store:
             if cur.rowcount != 1:
                 raise StoreError(f"lượt chạy {run_id} không tồn tại / run {run_id} does not exist")
 
-    _RUN_COLUMNS = "id, kind, started_at, finished_at, status, profile, tool_version, options_json"
+    def abandon_running(self, kind: str | None = "nightly") -> list[int]:
+        """Mark runs still ``running`` as ``incomplete``; their ids, oldest first.
+
+        Call it only while holding the lock that keeps runs of ``kind`` from overlapping (the
+        nightly lock): then a ``running`` run of that kind is one whose process died.  Runs of
+        other kinds (an ``nd42 check`` in another shell) may be alive and are left alone;
+        ``kind=None`` abandons every running run.  ``finished_at`` becomes the end of the run's
+        last saved portal (the last sign of life, on the run's own clock), else its start.
+        """
+        with self._tx() as db:
+            ids = [int(r[0]) for r in db.execute(
+                "SELECT id FROM runs WHERE status = 'running' AND (?1 IS NULL OR kind = ?1) ORDER BY id", (kind,))]
+            for run_id in ids:
+                db.execute(
+                    "UPDATE runs SET status = 'incomplete', finished_at = coalesce("
+                    "(SELECT max(coalesce(finished_at, started_at)) FROM portal_runs WHERE run_id = ?1), started_at) "
+                    "WHERE id = ?1", (run_id,))
+        return ids
+
+    _RUN_COLUMNS = "id, kind, started_at, finished_at, status, profile, tool_version, options_json, registry_digest"
 
     @staticmethod
     def _run_info(row: tuple[Any, ...]) -> RunInfo:
         started = _parse_instant(row[2])
         assert started is not None
         return RunInfo(int(row[0]), row[1], started, _parse_instant(row[3]), row[4], row[5], row[6],
-                       json.loads(row[7]))
+                       json.loads(row[7]), row[8])
 
     def runs(self, limit: int | None = None) -> list[RunInfo]:
         """Runs, newest first (by id: the order they were begun, whatever their crawl clock)."""
@@ -396,6 +529,9 @@ class Store:
         Returns the new ``portal_runs.id`` (a re-save gets a new id; (run_id, portal_id) is the key).
         """
         blob = zlib.compress(_json(snapshot).encode("utf-8"), 6)  # outside the lock
+        duration = _snapshot_duration({"crawl": snapshot.crawl, "started_at": _instant(snapshot.started_at),
+                                       "finished_at": _opt_instant(snapshot.finished_at)})
+        columns = _portal_columns(snapshot.url, snapshot.portal, duration)
         with self._tx() as db:
             run = db.execute("SELECT profile FROM runs WHERE id = ?", (run_id,)).fetchone()
             if run is None:
@@ -404,11 +540,11 @@ class Store:
             db.execute("DELETE FROM portal_runs WHERE run_id = ? AND portal_id = ?", (run_id, snapshot.portal_id))
             cur = db.execute(
                 "INSERT INTO portal_runs (run_id, portal_id, url, name, home_url, cms, started_at, finished_at, "
-                "reachable, pages_fetched, score, snapshot, profile, evaluated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reachable, pages_fetched, score, snapshot, profile, evaluated_at, agency, level, tags_json, "
+                "duration_s, config_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (run_id, snapshot.portal_id, snapshot.url, snapshot.name, snapshot.home_url, snapshot.cms,
                  _instant(snapshot.started_at), _opt_instant(snapshot.finished_at), int(snapshot.reachable()),
-                 len(snapshot.pages), score, blob, profile or run[0], _now()),
+                 len(snapshot.pages), score, blob, profile or run[0], _now(), *columns),
             )
             assert cur.lastrowid is not None
             portal_run_id = cur.lastrowid
@@ -502,3 +638,90 @@ class Store:
             "message_vi": r[6], "message_en": r[7], "error_class": r[8], "evidence": json.loads(r[9]),
             "legal_refs": json.loads(r[10]), "details": json.loads(r[11]),
         }) for r in rows]
+
+    # ------------------------------------------------------------------ queries (read-only)
+    def runs_of_kind(self, kind: str, *, before: int | None = None, status: str | None = "complete",
+                     limit: int | None = None) -> list[RunInfo]:
+        """Runs of ``kind``, newest first: only ``status`` ones (None: any), begun before run ``before``."""
+        rows = self.db.execute(
+            f"SELECT {self._RUN_COLUMNS} FROM runs WHERE kind = ?1 AND (?2 IS NULL OR status = ?2) "
+            "AND (?3 IS NULL OR id < ?3) ORDER BY id DESC LIMIT ?4",
+            (kind, status, before, -1 if limit is None else max(int(limit), 0)))
+        return [self._run_info(r) for r in rows]
+
+    def previous_complete_run(self, run_id: int) -> RunInfo | None:
+        """The complete run of the same kind begun last before ``run_id`` (what history compares with)."""
+        kind = self.get_run(run_id).kind
+        earlier = self.runs_of_kind(kind, before=run_id, limit=1)
+        return earlier[0] if earlier else None
+
+    _PORTAL_COLUMNS = ("run_id, portal_id, url, name, agency, level, tags_json, profile, home_url, cms, started_at, "
+                       "finished_at, duration_s, reachable, pages_fetched, score, config_digest")
+
+    @staticmethod
+    def _portal_row(row: tuple[Any, ...]) -> PortalRow:
+        started = _parse_instant(row[10])
+        assert started is not None
+        tags = json.loads(row[6] or "[]")
+        return PortalRow(int(row[0]), row[1], row[2], row[3], row[4], row[5], tuple(str(t) for t in tags), row[7],
+                         row[8], row[9], started, _parse_instant(row[11]), row[12], bool(row[13]), int(row[14]),
+                         row[15], row[16])
+
+    def portal_rows(self, run_id: int) -> list[PortalRow]:
+        """Every portal of a run, by portal id, without loading snapshots."""
+        rows = self.db.execute(f"SELECT {self._PORTAL_COLUMNS} FROM portal_runs WHERE run_id = ? ORDER BY portal_id",
+                               (run_id,))
+        return [self._portal_row(r) for r in rows]
+
+    def portal_history(self, portal_id: str, run_ids: Iterable[int]) -> dict[int, PortalRow]:
+        """The rows of one portal in the given runs (runs without it are absent from the result)."""
+        ids = sorted(set(run_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT {self._PORTAL_COLUMNS} FROM portal_runs WHERE portal_id = ? "
+                               f"AND run_id IN ({marks})", (portal_id, *ids))
+        return {int(r[0]): self._portal_row(r) for r in rows}
+
+    def rule_statuses(self, portal_id: str, run_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """``{run_id: {rule_id: status}}`` for one portal in the given runs (runs without it: absent)."""
+        ids = sorted(set(run_ids))
+        out: dict[int, dict[str, str]] = {}
+        if not ids:
+            return out
+        marks = ",".join("?" * len(ids))
+        for prid, run_id in self.db.execute(f"SELECT id, run_id FROM portal_runs WHERE portal_id = ? "
+                                            f"AND run_id IN ({marks})", (portal_id, *ids)).fetchall():
+            out[int(run_id)] = {r[0]: r[1] for r in self.db.execute(
+                "SELECT rule_id, status FROM findings WHERE portal_run_id = ? ORDER BY id", (prid,))}
+        return out
+
+    def status_counts(self, portal_id: str, run_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+        """``{run_id: {status: count}}`` of one portal's findings; every status is a key (zeros included)."""
+        ids = sorted(set(run_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        out: dict[int, dict[str, int]] = {}
+        for (run_id,) in self.db.execute(f"SELECT run_id FROM portal_runs WHERE portal_id = ? AND run_id IN ({marks})",
+                                         (portal_id, *ids)).fetchall():
+            out[int(run_id)] = dict.fromkeys(STATUSES, 0)
+        for run_id, status, n in self.db.execute(
+                f"SELECT p.run_id, f.status, count(*) FROM findings f JOIN portal_runs p ON p.id = f.portal_run_id "
+                f"WHERE p.portal_id = ? AND p.run_id IN ({marks}) GROUP BY p.run_id, f.status", (portal_id, *ids)):
+            out[int(run_id)][status] = int(n)
+        return out
+
+    def runs_with_portal(self, portal_id: str, *, kind: str | None = None, until: int | None = None,
+                         limit: int | None = None) -> list[RunInfo]:
+        """Complete runs that hold ``portal_id`` (of ``kind``, up to run ``until``), newest first.
+
+        Run ``until`` itself is included whatever its status: a nightly run draws its own
+        dashboard before it is marked complete.
+        """
+        rows = self.db.execute(
+            f"SELECT {', '.join('r.' + c for c in self._RUN_COLUMNS.split(', '))} FROM runs r "
+            "JOIN portal_runs p ON p.run_id = r.id WHERE p.portal_id = ?1 AND (?2 IS NULL OR r.kind = ?2) "
+            "AND (?3 IS NULL OR r.id <= ?3) AND (r.status = 'complete' OR r.id = ?3) ORDER BY r.id DESC LIMIT ?4",
+            (portal_id, kind, until, -1 if limit is None else max(int(limit), 0)))
+        return [self._run_info(r) for r in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -30,7 +31,7 @@ from nd42.records import (
     Status,
     to_jsonable,
 )
-from nd42.store import MIGRATIONS, SCHEMA_VERSION, RunInfo, Store, StoreError, default_db_path
+from nd42.store import MIGRATIONS, SCHEMA_VERSION, RunInfo, Store, StoreError, default_db_path, portal_config_digest
 
 NOW = dt.datetime(2026, 11, 24, 12, 0, tzinfo=VN_TZ)
 
@@ -498,3 +499,139 @@ def test_default_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("ND42_DB", str(tmp_path / "explicit" / "x.sqlite3"))
     assert default_db_path() == tmp_path / "explicit" / "x.sqlite3"
     assert not (tmp_path / "explicit").exists()  # an explicit path is the user's: not created
+
+
+def _v2_database(db_path: Path, snapshots: list[dict[str, object]], options: dict[str, object]) -> None:
+    """A database as schema v2 wrote it: v1 + v2 statements, rows in v2's layout."""
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            assert isinstance(statement, str)
+            raw.execute(statement)
+    raw.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    raw.execute("INSERT INTO runs (id, kind, started_at, finished_at, status, profile, tool_version, options_json) "
+                "VALUES (1, 'nightly', '2026-11-24T01:30:00+07:00', '2026-11-24T03:00:00+07:00', 'complete', "
+                "'nd42-2022', '0.1.0', ?)", (json.dumps(options),))
+    for n, data in enumerate(snapshots, start=1):
+        blob = zlib.compress(json.dumps(data).encode())
+        raw.execute("INSERT INTO portal_runs (id, run_id, portal_id, url, name, started_at, finished_at, reachable, "
+                    "pages_fetched, score, snapshot, profile, evaluated_at) VALUES (?, 1, ?, ?, ?, ?, ?, 1, 1, 80.0, "
+                    "?, 'nd42-2022', '2026-11-24T01:31:00+07:00')",
+                    (n, data["portal_id"], data["url"], data.get("name"), data["started_at"], data.get("finished_at"),
+                     blob))
+        raw.execute("INSERT INTO findings (portal_run_id, rule_id, status, severity, area, evidence_json, "
+                    "legal_refs_json, details_json) VALUES (?, 'FR-001', 'fail', 'high', 'freshness', '[]', '[]', "
+                    "'{}')", (n,))
+    raw.close()
+
+
+def test_a_version_2_database_is_migrated_and_backfilled(db_path: Path) -> None:
+    """v3 adds the columns history and exports filter on, filled from each stored snapshot."""
+    with_portal = to_jsonable(make_snapshot())
+    with_portal["portal"] = {"name": "Sở Công Thương", "agency": "Sở Công Thương tỉnh Đắk Nông", "level": "department",
+                             "tags": ["sở", "cchc"], "profile": None, "rules": {}}
+    with_portal["crawl"]["duration_s"] = 61.25
+    old = to_jsonable(make_snapshot("so-b.gov.vn"))  # a snapshot-1 era portal: no `portal`, no duration
+    del old["portal"]
+    old["crawl"].pop("duration_s", None)
+    _v2_database(db_path, [with_portal, old], {"registry": "x.toml", "registry_digest": "abc123"})
+
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.integrity_ok()
+        assert store.get_run(1).registry_digest == "abc123"
+        rows = {r.portal_id: r for r in store.portal_rows(1)}
+        a, b = rows["so-a.gov.vn"], rows["so-b.gov.vn"]
+        assert (a.agency, a.level, a.tags, a.duration_s) == ("Sở Công Thương tỉnh Đắk Nông", "department",
+                                                             ("sở", "cchc"), 61.25)
+        assert a.config_digest == portal_config_digest(a.url, with_portal["portal"])
+        assert (b.agency, b.level, b.tags) == (None, None, ())
+        assert b.duration_s == 42.0  # finished − started, when the crawl did not record its duration
+        assert b.config_digest == portal_config_digest(b.url, {})
+        assert (a.score, a.reachable, a.profile) == (80.0, True, "nd42-2022")
+        assert store.db.execute("SELECT tags_json FROM portal_runs WHERE portal_id = 'so-a.gov.vn'"
+                                ).fetchone() == ('["sở","cchc"]',)
+        # the snapshot and findings read as before, and the database takes v3 saves
+        assert to_jsonable(store.load_snapshot(1, "so-a.gov.vn")) == with_portal
+        assert [f.rule_id for f in store.load_findings(1, "so-b.gov.vn")] == ["FR-001"]
+        store.save_portal(1, make_snapshot("so-b.gov.vn"), make_findings(), 50.0)
+        assert store.integrity_ok()
+    with Store(db_path) as store:  # opening again is a no-op
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_a_version_2_database_with_an_unreadable_snapshot_still_opens(db_path: Path) -> None:
+    _v2_database(db_path, [to_jsonable(make_snapshot())], {})
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    raw.execute("UPDATE portal_runs SET snapshot = X'00ff'")
+    raw.close()
+    with Store(db_path) as store:
+        row = store.portal_rows(1)[0]
+        assert (row.agency, row.tags, row.config_digest) == (None, (), None)
+        assert store.get_run(1).registry_digest is None
+        with pytest.raises(StoreError, match="unreadable"):
+            store.load_snapshot(1, "so-a.gov.vn")
+
+
+# ---------------------------------------------------------------------------------------------- v3 columns
+def test_v3_columns_are_written_on_save(db_path: Path) -> None:
+    snap = make_snapshot()
+    snap.portal = {"name": "Sở A", "agency": "UBND tỉnh", "level": "province", "tags": ["tỉnh"], "rules": {}}
+    snap.crawl["duration_s"] = 12.5
+    with Store(db_path) as store:
+        run = store.begin_run("nightly", NOW, "nd42-2022", {"registry": "r.toml"}, registry_digest="d1")
+        store.save_portal(run, snap, make_findings(), 55.0, profile="daknong-cchc")
+        row = store.portal_rows(run)[0]
+        assert row == dataclasses.replace(row, run_id=run, portal_id="so-a.gov.vn", agency="UBND tỉnh",
+                                          level="province", tags=("tỉnh",), profile="daknong-cchc", duration_s=12.5,
+                                          reachable=True, pages_fetched=4, score=55.0)
+        assert row.config_digest == portal_config_digest(snap.url, snap.portal)
+        assert store.get_run(run).registry_digest == "d1" and store.get_run(run).options == {"registry": "r.toml"}
+        snap.portal["name"] = "Sở B"
+        assert portal_config_digest(snap.url, snap.portal) != row.config_digest
+        assert store.portal_history("so-a.gov.vn", [run, 99]) == {run: row}
+        assert store.portal_history("so-a.gov.vn", []) == {}
+
+
+def test_abandon_running_marks_dead_runs_incomplete(db_path: Path) -> None:
+    with Store(db_path) as store:
+        done = store.begin_run("nightly", NOW, "nd42-2022", {})
+        store.finish_run(done)
+        killed = store.begin_run("nightly", NOW + dt.timedelta(days=1), "nd42-2022", {})
+        snap = make_snapshot()
+        snap.finished_at = NOW + dt.timedelta(days=1, minutes=7)
+        store.save_portal(killed, snap, [], None)
+        empty = store.begin_run("nightly", NOW + dt.timedelta(days=2), "nd42-2022", {})
+        live_check = store.begin_run("check", NOW, "nd42-2022", {})  # another shell's check may be alive
+        assert store.abandon_running() == [killed, empty]
+        assert store.get_run(killed).status == "incomplete"
+        assert store.get_run(killed).finished_at == NOW + dt.timedelta(days=1, minutes=7)
+        assert store.get_run(empty).finished_at == NOW + dt.timedelta(days=2)
+        assert store.get_run(live_check).status == "running" and store.get_run(done).status == "complete"
+        assert store.portal_ids(killed) == ["so-a.gov.vn"]  # its whole portals stay
+        assert store.abandon_running() == []
+        assert store.abandon_running(kind=None) == [live_check]
+
+
+def test_run_queries(db_path: Path) -> None:
+    with Store(db_path) as store:
+        ids = []
+        for n, status in enumerate(("complete", "incomplete", "complete", None)):
+            run = store.begin_run("nightly", NOW + dt.timedelta(days=n), "nd42-2022", {})
+            store.save_portal(run, make_snapshot(), make_findings(Status.PASS, Status.FAIL, Status.FAIL), 40.0)
+            if status:
+                store.finish_run(run, status)
+            ids.append(run)
+        check = store.begin_run("check", NOW, "nd42-2022", {})
+        store.finish_run(check)
+        assert [r.id for r in store.runs_of_kind("nightly")] == [ids[2], ids[0]]
+        assert [r.id for r in store.runs_of_kind("nightly", status=None, limit=2)] == [ids[3], ids[2]]
+        assert [r.id for r in store.runs_of_kind("nightly", before=ids[2])] == [ids[0]]
+        assert store.previous_complete_run(ids[3]) == store.get_run(ids[2])
+        assert store.previous_complete_run(ids[0]) is None and store.previous_complete_run(check) is None
+        assert [r.id for r in store.runs_with_portal("so-a.gov.vn")] == [ids[2], ids[0]]
+        assert [r.id for r in store.runs_with_portal("so-a.gov.vn", until=ids[3])] == [ids[3], ids[2], ids[0]]
+        assert store.rule_statuses("so-a.gov.vn", [ids[0], check]) == {ids[0]: {"FR-001": "pass", "FR-002": "fail",
+                                                                                 "FR-003": "fail"}}
+        counts = store.status_counts("so-a.gov.vn", [ids[0]])[ids[0]]
+        assert counts == {"pass": 1, "fail": 2, "warn": 0, "not_determinable": 0, "not_applicable": 0, "error": 0}
