@@ -1,0 +1,195 @@
+"""Exports of the store: runs, a run's portals, a run's findings, as CSV or JSON (``nd42.export/1``).
+
+docs/export-schema.md documents every column.  CSV is UTF-8 with a byte-order mark, so Excel
+opens Vietnamese intact; JSON rows carry the same keys as the CSV header, with native types.  The
+same store and run always give the same bytes (no wall-clock time is written).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from nd42 import __version__
+from nd42.history import RunChanges, run_changes
+from nd42.store import STATUSES, RunInfo, Store
+
+SCHEMA_ID = "nd42.export/1"
+WHATS = ("runs", "portals", "findings")
+FORMATS = ("csv", "json")
+LIST_SEPARATOR = "; "  # citation labels contain commas
+# A cell starting with one of these is a formula to Excel (CSV injection): portal text is untrusted.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+RUN_COLUMNS = ("run_id", "kind", "status", "started_at", "finished_at", "profile", "tool_version",
+               "registry_digest", "portals", "portals_reachable", "pages_fetched", "score_mean", "score_min",
+               "score_max", "findings_fail")
+PORTAL_COLUMNS = ("run_id", "run_started_at", "portal_id", "name", "agency", "level", "tags", "url", "home_url",
+                  "cms", "profile", "reachable", "pages_fetched", "duration_s", "score",
+                  *(f"count_{s}" for s in STATUSES), "new_failures", "fixed", "persistent", "pending")
+FINDING_COLUMNS = ("run_id", "run_started_at", "portal_id", "portal_name", "agency", "level", "rule_id", "status",
+                   "severity", "area", "title_vi", "title_en", "message_vi", "message_en", "error_class",
+                   "evidence_url", "evidence_urls", "citations", "change")
+COLUMNS = {"runs": RUN_COLUMNS, "portals": PORTAL_COLUMNS, "findings": FINDING_COLUMNS}
+
+Row = dict[str, Any]
+
+
+def _instant(value: Any) -> str | None:
+    return None if value is None else str(value.isoformat())
+
+
+# ---------------------------------------------------------------------------------------------- rows
+def run_rows(store: Store, until_run: int | None = None) -> Iterator[Row]:
+    """Every run (up to ``until_run``), oldest first, with its portals' totals."""
+    runs = sorted(store.runs(), key=lambda r: r.id)
+    for run in runs:
+        if until_run is not None and run.id > until_run:
+            break
+        portals, reachable, pages, mean, low, high = store.db.execute(
+            "SELECT count(*), coalesce(sum(reachable), 0), coalesce(sum(pages_fetched), 0), avg(score), min(score), "
+            "max(score) FROM portal_runs WHERE run_id = ?", (run.id,)).fetchone()
+        fails = store.db.execute("SELECT count(*) FROM findings f JOIN portal_runs p ON p.id = f.portal_run_id "
+                                 "WHERE p.run_id = ? AND f.status = 'fail'", (run.id,)).fetchone()[0]
+        yield {"run_id": run.id, "kind": run.kind, "status": run.status, "started_at": _instant(run.started_at),
+               "finished_at": _instant(run.finished_at), "profile": run.profile, "tool_version": run.tool_version,
+               "registry_digest": run.registry_digest, "portals": int(portals), "portals_reachable": int(reachable),
+               "pages_fetched": int(pages), "score_mean": None if mean is None else round(float(mean), 1),
+               "score_min": low, "score_max": high, "findings_fail": int(fails)}
+
+
+def portal_rows(store: Store, run_id: int, changes: RunChanges | None = None) -> Iterator[Row]:
+    """The run's portals, by portal id, with their findings per status and their changes."""
+    run = store.get_run(run_id)
+    for row in store.portal_rows(run_id):
+        counts = store.status_counts(row.portal_id, [run_id]).get(run_id, dict.fromkeys(STATUSES, 0))
+        change = changes.portals.get(row.portal_id) if changes else None
+        yield {"run_id": run_id, "run_started_at": _instant(run.started_at), "portal_id": row.portal_id,
+               "name": row.name, "agency": row.agency, "level": row.level, "tags": list(row.tags), "url": row.url,
+               "home_url": row.home_url, "cms": row.cms, "profile": row.profile, "reachable": row.reachable,
+               "pages_fetched": row.pages_fetched, "duration_s": row.duration_s, "score": row.score,
+               **{f"count_{s}": counts[s] for s in STATUSES},
+               "new_failures": len(change.new_failures) if change else None,
+               "fixed": len(change.fixed) if change else None,
+               "persistent": len(change.persistent) if change else None,
+               "pending": len(change.pending) if change else None}
+
+
+def finding_rows(store: Store, run_id: int, changes: RunChanges | None = None) -> Iterator[Row]:
+    """The run's findings: portals by id, each portal's findings in the rule engine's order."""
+    run = store.get_run(run_id)
+    for row in store.portal_rows(run_id):
+        change = changes.portals.get(row.portal_id) if changes else None
+        for f in store.load_findings(run_id, row.portal_id):
+            urls = [e.url for e in f.evidence if e.url]
+            listed = change.rules.get(f.rule_id) if change else None
+            yield {"run_id": run_id, "run_started_at": _instant(run.started_at), "portal_id": row.portal_id,
+                   "portal_name": row.name, "agency": row.agency, "level": row.level, "rule_id": f.rule_id,
+                   "status": str(f.status), "severity": str(f.severity), "area": f.area, "title_vi": f.title_vi,
+                   "title_en": f.title_en, "message_vi": f.message_vi, "message_en": f.message_en,
+                   "error_class": f.error_class, "evidence_url": urls[0] if urls else None,
+                   "evidence_urls": urls, "citations": [r.label() for r in f.legal_refs],
+                   "change": listed.change if listed else None}
+
+
+# ---------------------------------------------------------------------------------------------- formats
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_text(columns: Sequence[str], rows: Iterator[Row]) -> str:
+    """CSV with a header row, CRLF line ends (RFC 4180, what Excel writes), no BOM (added on writing)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row[c]) for c in columns])
+    return out.getvalue()
+
+
+def _run_object(run: RunInfo | None) -> dict[str, Any] | None:
+    if run is None:
+        return None
+    return {"id": run.id, "kind": run.kind, "status": run.status, "started_at": _instant(run.started_at),
+            "finished_at": _instant(run.finished_at), "profile": run.profile, "tool_version": run.tool_version,
+            "registry_digest": run.registry_digest}
+
+
+def json_document(what: str, columns: Sequence[str], rows: Iterator[Row], run: RunInfo | None,
+                  flap_k: int | None) -> dict[str, Any]:
+    return {"schema": SCHEMA_ID, "tool": {"name": "nd42", "version": __version__}, "what": what,
+            "run": _run_object(run), "flap_k": flap_k, "columns": list(columns),
+            "rows": [{c: row[c] for c in columns} for row in rows]}
+
+
+def render(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int = 2,
+           changes: RunChanges | None = None) -> bytes:
+    """One export as bytes: ``what`` of run ``run_id`` (for ``runs``: every run up to it; None: all)."""
+    if what not in WHATS or fmt not in FORMATS:
+        raise ValueError(f"export {what!r} as {fmt!r}: expected one of {WHATS} as one of {FORMATS}")
+    run = store.get_run(run_id) if run_id is not None else None
+    rows: Iterator[Row]
+    if what == "runs":
+        rows, k = run_rows(store, run_id), None
+    else:
+        if run_id is None:
+            raise ValueError(f"exporting {what} needs a run")
+        changes = changes or run_changes(store, run_id, flap_k=flap_k)
+        k = changes.flap_k
+        rows = portal_rows(store, run_id, changes) if what == "portals" else finding_rows(store, run_id, changes)
+    columns = COLUMNS[what]
+    if fmt == "csv":
+        return ("\ufeff" + csv_text(columns, rows)).encode("utf-8")
+    document = json_document(what, columns, rows, run if what != "runs" else None, k)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """A regular file is replaced whole (never left half-written); anything else (a pipe) is written through."""
+    if path.exists() and not path.is_file():
+        with path.open("wb") as out:
+            out.write(data)
+        return
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temp.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_exports(store: Store, run_id: int, folder: Path | str, *, flap_k: int = 2,
+                  changes: RunChanges | None = None) -> list[Path]:
+    """The nightly's ``exports/``: runs, portals and findings of the run, each as CSV and JSON.
+
+    ``changes``: the run's :func:`run_changes` when the caller already has them (computed once).
+    Returns the files written, in a stable order.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    changes = changes or run_changes(store, run_id, flap_k=flap_k)
+    written = []
+    for what in WHATS:
+        for fmt in FORMATS:
+            path = target / f"{what}.{fmt}"
+            write_atomic(path, render(store, what, fmt, run_id, flap_k=flap_k, changes=changes))
+            written.append(path)
+    return written
+

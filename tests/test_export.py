@@ -1,0 +1,195 @@
+"""Exports: CSV that Excel opens (BOM, Vietnamese intact, no formulas), JSON nd42.export/1, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from nd42.cli import main
+from nd42.clock import VN_TZ
+from nd42.export import COLUMNS, FINDING_COLUMNS, PORTAL_COLUMNS, RUN_COLUMNS, SCHEMA_ID, render, write_exports
+from nd42.records import Certainty, Evidence, Finding, LegalRef, PageFetch, PortalSnapshot, Severity, Status
+from nd42.store import Store
+
+NOW = dt.datetime(2026, 11, 24, 1, 30, tzinfo=VN_TZ)
+AGENCY = "Sở Giao thông vận tải tỉnh Đắk Nông"
+
+
+def snapshot(portal_id: str, day: int, *, tags: list[str] | None = None) -> PortalSnapshot:
+    base = f"https://{portal_id}/"
+    snap = PortalSnapshot(portal_id, base, NOW + dt.timedelta(days=day), name=f"Cổng {portal_id}", home_url=base,
+                          cms="liferay", finished_at=NOW + dt.timedelta(days=day, seconds=75),
+                          portal={"name": f"Cổng {portal_id}", "agency": AGENCY, "level": "department",
+                                  "tags": tags if tags is not None else ["sở", "giao-thông"], "rules": {}},
+                          crawl={"duration_s": 74.5})
+    snap.pages = [PageFetch(base, "home", status=200)]
+    return snap
+
+
+def finding(rule_id: str, status: Status, message: str = "Văn bản mới nhất ngày 20/10/2026, 35 ngày trước") -> Finding:
+    return Finding(rule_id, status, Severity.HIGH, "freshness", "Cập nhật văn bản chỉ đạo điều hành",
+                   "Directive documents updated", message, "Newest 2026-10-20, 35 days ago",
+                   [Evidence(url="https://sgtvt.daknong.gov.vn/van-ban"), Evidence(url="https://sgtvt.daknong.gov.vn/2")],
+                   [LegalRef("Nghị định 42/2022/NĐ-CP", "Điều 4", "khoản 1", Certainty.VERIFIED),
+                    LegalRef("Thông tư 26/2009/TT-BTTTT", "Điều 9")])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "nd42.sqlite3"
+    with Store(path) as store:
+        for day, status in enumerate((Status.PASS, Status.FAIL, Status.FAIL)):
+            run = store.begin_run("nightly", NOW + dt.timedelta(days=day), "daknong-cchc", {},
+                                  registry_digest="d" * 64)
+            store.save_portal(run, snapshot("sgtvt.daknong.gov.vn", day),
+                              [finding("FR-001", status), finding("FR-002", Status.PASS, "=HYPERLINK(\"x\")"),
+                               finding("FR-003", Status.NOT_DETERMINABLE, "-1 ngày / @ai")], 60.0)
+            store.save_portal(run, snapshot("skhcn.daknong.gov.vn", day, tags=[]), [finding("FR-001", Status.PASS)],
+                              100.0)
+            store.finish_run(run, "complete", NOW + dt.timedelta(days=day, hours=1))
+    return path
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads the file as UTF-8
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_findings_csv(db: Path) -> None:
+    with Store(db) as store:
+        data = render(store, "findings", "csv", 3)
+    rows = read_csv(data)
+    assert list(rows[0]) == list(FINDING_COLUMNS)
+    assert [(r["portal_id"], r["rule_id"]) for r in rows] == [
+        ("sgtvt.daknong.gov.vn", "FR-001"), ("sgtvt.daknong.gov.vn", "FR-002"), ("sgtvt.daknong.gov.vn", "FR-003"),
+        ("skhcn.daknong.gov.vn", "FR-001")]
+    first = rows[0]
+    assert first["agency"] == AGENCY and first["level"] == "department"
+    assert first["portal_name"] == "Cổng sgtvt.daknong.gov.vn"
+    assert first["message_vi"] == "Văn bản mới nhất ngày 20/10/2026, 35 ngày trước"  # Vietnamese intact
+    assert first["title_vi"] == "Cập nhật văn bản chỉ đạo điều hành"
+    assert (first["status"], first["severity"], first["area"]) == ("fail", "high", "freshness")
+    assert first["evidence_url"] == "https://sgtvt.daknong.gov.vn/van-ban"
+    assert first["evidence_urls"] == "https://sgtvt.daknong.gov.vn/van-ban; https://sgtvt.daknong.gov.vn/2"
+    assert first["citations"] == "Điều 4, khoản 1, Nghị định 42/2022/NĐ-CP; Điều 9, Thông tư 26/2009/TT-BTTTT"
+    assert first["change"] == "new_failures"  # P F F with K = 2
+    assert first["run_id"] == "3" and first["run_started_at"] == "2026-11-26T01:30:00+07:00"
+    assert first["error_class"] == ""  # null is an empty cell
+    # portal text that Excel would run as a formula is neutralised
+    assert rows[1]["message_vi"] == "'=HYPERLINK(\"x\")" and rows[2]["message_vi"] == "'-1 ngày / @ai"
+    assert rows[1]["change"] == ""
+
+
+def test_findings_change_follows_k(db: Path) -> None:
+    with Store(db) as store:
+        rows = read_csv(render(store, "findings", "csv", 3, flap_k=1))
+        assert rows[0]["change"] == "persistent"
+        rows = read_csv(render(store, "findings", "csv", 2))
+        assert rows[0]["change"] == "pending"
+
+
+def test_portals_and_runs_csv(db: Path) -> None:
+    with Store(db) as store:
+        portals = read_csv(render(store, "portals", "csv", 3))
+        runs = read_csv(render(store, "runs", "csv", None))
+        upto = read_csv(render(store, "runs", "csv", 2))
+    assert list(portals[0]) == list(PORTAL_COLUMNS)
+    a = portals[0]
+    assert (a["portal_id"], a["tags"], a["reachable"], a["score"], a["duration_s"]) == (
+        "sgtvt.daknong.gov.vn", "sở; giao-thông", "true", "60.0", "74.5")
+    assert (a["count_pass"], a["count_fail"], a["count_not_determinable"], a["new_failures"]) == ("1", "1", "1", "1")
+    assert portals[1]["tags"] == "" and portals[1]["new_failures"] == "0"
+    assert list(runs[0]) == list(RUN_COLUMNS)
+    assert [r["run_id"] for r in runs] == ["1", "2", "3"] and [r["run_id"] for r in upto] == ["1", "2"]
+    assert (runs[2]["portals"], runs[2]["portals_reachable"], runs[2]["score_mean"], runs[2]["findings_fail"]) == (
+        "2", "2", "80.0", "1")
+    assert runs[2]["registry_digest"] == "d" * 64 and runs[2]["profile"] == "daknong-cchc"
+
+
+def test_json_documents(db: Path) -> None:
+    with Store(db) as store:
+        findings = json.loads(render(store, "findings", "json", 3).decode("utf-8"))
+        portals = json.loads(render(store, "portals", "json", 3))
+        runs = json.loads(render(store, "runs", "json", None))
+    for doc, what in ((findings, "findings"), (portals, "portals"), (runs, "runs")):
+        assert doc["schema"] == SCHEMA_ID == "nd42.export/1"
+        assert doc["what"] == what and doc["tool"]["name"] == "nd42"
+        assert doc["columns"] == list(COLUMNS[what])
+        assert all(list(row) == doc["columns"] for row in doc["rows"])  # same keys, same order as the CSV
+    assert findings["run"] == {"id": 3, "kind": "nightly", "status": "complete",
+                               "started_at": "2026-11-26T01:30:00+07:00", "finished_at": "2026-11-26T02:30:00+07:00",
+                               "profile": "daknong-cchc", "tool_version": findings["run"]["tool_version"],
+                               "registry_digest": "d" * 64}
+    assert findings["flap_k"] == 2 and runs["run"] is None and runs["flap_k"] is None
+    row = findings["rows"][0]
+    assert row["citations"] == ["Điều 4, khoản 1, Nghị định 42/2022/NĐ-CP", "Điều 9, Thông tư 26/2009/TT-BTTTT"]
+    assert row["evidence_urls"][0] == row["evidence_url"] and row["error_class"] is None
+    assert findings["rows"][1]["message_vi"] == "=HYPERLINK(\"x\")"  # JSON is data: never altered
+    assert findings["rows"][1]["change"] is None
+    p = portals["rows"][0]
+    assert p["tags"] == ["sở", "giao-thông"] and p["reachable"] is True and p["score"] == 60.0
+    assert p["count_fail"] == 1 and p["new_failures"] == 1
+    assert runs["rows"][0]["portals"] == 2 and runs["rows"][0]["score_min"] == 60.0
+    with Store(db) as store:
+        text = render(store, "findings", "json", 3).decode("utf-8")
+    assert "Điều 4" in text and "\\u" not in text  # written as is, not escaped
+
+
+def test_write_exports_is_deterministic_and_atomic(db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "run" / "exports"
+    with Store(db) as store:
+        written = write_exports(store, 3, folder)
+        first = {p.name: p.read_bytes() for p in written}
+        write_exports(store, 3, folder)
+    assert [p.name for p in written] == ["runs.csv", "runs.json", "portals.csv", "portals.json", "findings.csv",
+                                         "findings.json"]
+    assert {p.name: p.read_bytes() for p in written} == first
+    assert sorted(p.name for p in folder.iterdir()) == sorted(first)  # no temporary file left
+    assert [r["run_id"] for r in read_csv(first["runs.csv"])] == ["1", "2", "3"]
+
+
+def test_render_rejects_unknown_kinds(db: Path) -> None:
+    with Store(db) as store, pytest.raises(ValueError):
+        render(store, "pages", "csv", 3)
+    with Store(db) as store, pytest.raises(ValueError, match="needs a run"):
+        render(store, "findings", "csv", None)
+
+
+# ---------------------------------------------------------------------------------------------- CLI
+def test_cli_export_to_files(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "findings.csv"
+    assert main(["export", "--db", str(db), "--out", str(out)]) == 0  # default: findings of the latest run
+    assert [r["run_id"] for r in read_csv(out.read_bytes())] == ["3"] * 4
+    assert "findings.csv" in capsys.readouterr().err
+    doc = tmp_path / "p.json"
+    assert main(["export", "2", "--what", "portals", "--db", str(db), "--out", str(doc)]) == 0  # format from suffix
+    assert json.loads(doc.read_text(encoding="utf-8"))["run"]["id"] == 2
+    forced = tmp_path / "runs.txt"
+    assert main(["export", "--what", "runs", "--format", "json", "--db", str(db), "--out", str(forced)]) == 0
+    assert len(json.loads(forced.read_text(encoding="utf-8"))["rows"]) == 3
+
+
+def test_cli_export_to_stdout(db: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "latest", "--what", "runs", "--db", str(db)]) == 0
+    assert len(read_csv(capsysbinary.readouterr().out)) == 3
+
+
+def test_cli_export_errors(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "99", "--db", str(db), "--out", str(tmp_path / "x.csv")]) == 2
+    assert "99" in capsys.readouterr().err
+    assert main(["export", "abc", "--db", str(db)]) == 2
+    assert "not a run id" in capsys.readouterr().err
+    assert main(["export", "--db", str(db), "--out", str(tmp_path / "missing" / "x.csv")]) == 2
+    assert "--out" in capsys.readouterr().err
+    assert main(["export", "--db", str(db), "--flap-k", "0"]) == 2
+    empty = tmp_path / "empty.sqlite3"
+    assert main(["export", "--db", str(empty)]) == 2
+    assert "no run" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
