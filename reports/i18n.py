@@ -125,3 +125,97 @@ AREA_INTRO = {
 
 def text(key: str, lang: str) -> str:
     return UI[key][lang]
+
+LEVEL = {
+    "ministry": {"vi": "Bộ, ngành", "en": "Ministry"},
+    "province": {"vi": "Tỉnh", "en": "Province"},
+    "department": {"vi": "Sở, ban, ngành", "en": "Department"},
+    "district": {"vi": "Huyện", "en": "District"},
+    "commune": {"vi": "Xã", "en": "Commune"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+}
+# The dashboard (reports/dashboard.py, templates/dashboard.html.j2) and the site's portal pages.
+DASH = {
+    "title": {"vi": "Bảng tổng hợp kiểm tra cổng thông tin điện tử", "en": "Portal compliance dashboard"},
+    "run": {"vi": "Lượt", "en": "Run"},
+    "run_incomplete": {"vi": "Lượt chạy này chưa hoàn tất: một số cổng có thể chưa được kiểm tra.",
+                       "en": "This run did not complete: some portals may not have been checked."},
+    "run_running": {"vi": "Lượt chạy này đang diễn ra.", "en": "This run is still in progress."},
+    "nav": {"vi": "Các phần của trang", "en": "Sections of the page"},
+    "overview": {"vi": "Tổng quan", "en": "Overview"},
+    "portals_checked": {"vi": "Số cổng đã kiểm tra", "en": "Portals checked"},
+    "portals_unreachable": {"vi": "Không truy cập được", "en": "Unreachable"},
+    "score_spread": {"vi": "Điểm thấp nhất / trung vị / cao nhất", "en": "Lowest / median / highest score"},
+    "ranking": {"vi": "Xếp hạng theo điểm", "en": "Ranking by score"},
+    "ranking_caption": {"vi": "Các cổng xếp theo điểm, cao nhất trước; cổng không có điểm ở cuối.",
+                        "en": "Portals by score, highest first; portals without a score last."},
+    "rank": {"vi": "Hạng", "en": "Rank"},
+    "agency": {"vi": "Cơ quan", "en": "Agency"},
+    "level": {"vi": "Cấp", "en": "Level"},
+    "tags": {"vi": "Nhãn", "en": "Tags"},
+    "trend": {"vi": "Xu hướng", "en": "Trend"},
+    "changes_short": {"vi": "Thay đổi", "en": "Changes"},
+    "report_link": {"vi": "Báo cáo", "en": "Report"},
+    "filters": {"vi": "Lọc danh sách", "en": "Filter the list"},
+    "filter_all": {"vi": "Tất cả", "en": "All"},
+    "filter_reset": {"vi": "Bỏ lọc", "en": "Clear filters"},
+    "filter_shown": {"vi": "Đang hiển thị", "en": "Showing"},
+    "filter_of": {"vi": "trên", "en": "of"},
+    "filter_portals": {"vi": "cổng", "en": "portals"},
+    "filter_nojs": {"vi": "Bộ lọc cần JavaScript; khi tắt JavaScript, toàn bộ danh sách được hiển thị.",
+                    "en": "The filters need JavaScript; with JavaScript off the whole list is shown."},
+    "heatmap": {"vi": "Bản đồ nhiệt: cổng × nhóm tiêu chí", "en": "Heatmap: portal × rule area"},
+    "heatmap_caption": {"vi": "Mỗi ô: điểm của nhóm (0–100) và số kết quả \"Không đạt\" (✗).",
+                        "en": "Each cell: the area's score (0–100) and the number of \"fail\" findings (✗)."},
+    "legend": {"vi": "Chú giải", "en": "Legend"},
+    "heat_good": {"vi": "tốt (từ 90 điểm)", "en": "good (90 and above)"},
+    "heat_mid": {"vi": "trung bình (60 đến dưới 90)", "en": "fair (60 to below 90)"},
+    "heat_bad": {"vi": "kém (dưới 60)", "en": "poor (below 60)"},
+    "heat_none": {"vi": "không có điểm (không có gì xác định được)", "en": "no score (nothing determinable)"},
+    "area_score": {"vi": "điểm", "en": "score"},
+    "fails": {"vi": "không đạt", "en": "failing"},
+    "changes": {"vi": "Thay đổi so với lượt trước", "en": "Changes since the previous run"},
+    "compared_with": {"vi": "So với lượt", "en": "Compared with run"},
+    "no_previous": {"vi": "Chưa có lượt chạy hoàn tất nào trước lượt này để so sánh.",
+                    "en": "No earlier complete run to compare with."},
+    "flap_note": {"vi": "Một thay đổi chỉ được xác nhận khi giữ nguyên qua {k} lượt liên tiếp; trước đó là "
+                        "\"chờ xác nhận\". \"Không xác định được\" không bao giờ được tính là khắc phục hay "
+                        "vi phạm mới.",
+                  "en": "A change is confirmed once it has held for {k} consecutive runs; until then it is "
+                        "\"to be confirmed\". \"Not determinable\" never counts as fixed or as a new failure."},
+    "new_failures": {"vi": "Không đạt mới", "en": "New failures"},
+    "fixed": {"vi": "Đã khắc phục", "en": "Fixed"},
+    "pending": {"vi": "Chờ xác nhận", "en": "To be confirmed"},
+    "pending_fail": {"vi": "có thể không đạt mới", "en": "possible new failure"},
+    "pending_fixed": {"vi": "có thể đã khắc phục", "en": "possibly fixed"},
+    "persistent": {"vi": "Vẫn không đạt", "en": "Still failing"},
+    "unknown": {"vi": "Chưa rõ", "en": "Unknown"},
+    "unknown_note": {"vi": "\"Chưa rõ\": quy tắc trước đó không đạt nhưng lần này không xác định được, nên chưa "
+                           "thể coi là đã khắc phục.",
+                     "en": "\"Unknown\": the rule was failing, and this run could not determine it, so it does not "
+                           "count as fixed."},
+    "not_run": {"vi": "quy tắc không chạy lần này", "en": "the rule did not run this time"},
+    "no_changes": {"vi": "Không có thay đổi nào.", "en": "No changes."},
+    "registry_changed": {"vi": "Danh sách cổng (registry) đã thay đổi giữa hai lượt được so sánh: kết quả so sánh "
+                               "cần được đọc thận trọng.",
+                         "en": "The portal registry changed between the two runs compared: read the comparison "
+                               "with care."},
+    "portals_added": {"vi": "Cổng mới thêm", "en": "Portals added"},
+    "portals_removed": {"vi": "Cổng đã bỏ", "en": "Portals removed"},
+    "portals_changed": {"vi": "Cổng đổi cấu hình", "en": "Portals reconfigured"},
+    "trend_alt": {"vi": "Điểm qua {n} lượt", "en": "Score over {n} runs"},
+    "trend_none": {"vi": "chưa có lịch sử", "en": "no history yet"},
+    "no_score": {"vi": "không có điểm", "en": "no score"},
+    "back": {"vi": "Về bảng tổng hợp", "en": "Back to the dashboard"},
+    "history": {"vi": "Lịch sử điểm", "en": "Score history"},
+    "history_caption": {"vi": "Các lượt chạy hoàn tất gần nhất có cổng này.",
+                        "en": "The latest complete runs that include this portal."},
+    "this_run": {"vi": "lượt này", "en": "this run"},
+    "footer": {"vi": "Trang được tạo tự động từ cơ sở dữ liệu của nd42, không cần mạng để xem.",
+               "en": "Generated automatically from nd42's database; viewable offline."},
+    "none": {"vi": "—", "en": "—"},
+}
+
+
+def dash(key: str, lang: str) -> str:
+    return DASH[key][lang]

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from nd42.clock import in_vietnam
 from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
-from reports.i18n import AREA_INTRO, KIND, STATUS, TOPIC, UI, text
+from reports.i18n import AREA_INTRO, KIND, STATUS, TOPIC, UI, dash, text
 
 AREA_ORDER = ("freshness", "content", "functions", "layout", "technical")
 STATUS_ORDER = (Status.FAIL, Status.WARN, Status.NOT_DETERMINABLE, Status.ERROR, Status.PASS, Status.NOT_APPLICABLE)
@@ -57,7 +57,7 @@ def _groups(findings: list[Finding], lang: str) -> list[tuple[str | None, list[F
 
 
 def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, Any], run: dict[str, Any],
-          profile: dict[str, Any], lang: str) -> dict[str, Any]:
+          profile: dict[str, Any], lang: str, site: dict[str, Any] | None = None) -> dict[str, Any]:
     areas = []
     for area in AREA_ORDER:
         members = [f for f in findings if f.area == area]
@@ -79,13 +79,17 @@ def _view(snapshot: PortalSnapshot, findings: list[Finding], score: dict[str, An
         "successor": profile.get("successor"),
         "run_kind": text(f"kind_{run.get('kind')}", lang) if f"kind_{run.get('kind')}" in UI else run.get("kind", ""),
         "counts": [(st.value, score.get("counts", {}).get(st.value, 0)) for st in STATUS_ORDER],
+        # The dashboard's portal pages (reports/site.py): link back, trend, this run's changes.
+        "site": site, "d": lambda key: dash(key, lang),
     }
 
 
 def render_portal_report(snapshot: PortalSnapshot, findings: list[Finding], *, score: dict[str, Any],
-                         run: dict[str, Any], profile: dict[str, Any], lang: str = "vi") -> str:
+                         run: dict[str, Any], profile: dict[str, Any], lang: str = "vi",
+                         site: dict[str, Any] | None = None) -> str:
+    """``site``: when the report is a page of the dashboard's site, ``{"back", "spark", "points", "changes"}``."""
     return environment().get_template("report.html.j2").render(
-        **_view(snapshot, findings, score, run, profile, lang))
+        **_view(snapshot, findings, score, run, profile, lang, site))
 
 
 def safe_name(portal_id: str) -> str:

@@ -1,0 +1,105 @@
+"""A run's static site: the dashboard (``index.html``) and every portal's report (``portals/<id>.html``).
+
+Written from the store alone (no crawl, no rules).  Links are relative and nothing is loaded from
+anywhere, so the folder works when copied to a file share or opened offline.  Portals are read
+one at a time (snapshot, findings, report written) and only their small dashboard row is kept, so
+memory stays flat however many portals a night holds.  Each file is written whole to a temporary
+name and renamed into place: a reader never sees half a page.  The nightly job stages the whole
+folder and renames it; ``nd42 report`` writes into its ``--out``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from nd42.history import portal_trend, run_changes
+from nd42.store import Store
+from reports import dashboard
+from reports.render import render_portal_report, safe_name
+
+TREND_LIMIT = 30
+PORTALS = "portals"
+
+
+def file_names(portal_ids: Iterable[str]) -> dict[str, str]:
+    """``portal id → file name`` under ``portals/``, unique even when two ids clean up to the same name.
+
+    ``safe_name`` keeps ``[A-Za-z0-9._-]``; a collision (``sở a`` and ``s-a``), case-insensitive
+    too (file shares on Windows fold case), gets a short hash of the id.
+    """
+    ids = sorted(set(portal_ids))
+    base = {pid: safe_name(pid) for pid in ids}
+    seen: dict[str, int] = {}
+    for name in base.values():
+        seen[name.casefold()] = seen.get(name.casefold(), 0) + 1
+    out = {}
+    for pid, name in base.items():
+        if seen[name.casefold()] > 1 or name != pid:
+            # A cleaned-up id may meet another portal's verbatim id later: hash whenever the id was changed.
+            name = f"{name}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
+        out[pid] = f"{name}.html"
+    return out
+
+
+def _write(path: Path, content: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(content, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _profile(profile_id: str, cache: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    from rules.profiles import ProfileError, load_profile, profile_info
+
+    if profile_id not in cache:
+        try:
+            cache[profile_id] = profile_info(load_profile(profile_id))
+        except ProfileError:  # a run stored under a profile file that is gone: show its id only
+            cache[profile_id] = {"id": profile_id, "title_vi": profile_id, "title_en": profile_id}
+    return cache[profile_id]
+
+
+def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", flap_k: int = 2) -> Path:
+    """Write the run's dashboard and portal pages into ``out_dir``; returns the dashboard's path."""
+    from rules.scoring import score as score_findings
+
+    out_dir = Path(out_dir)
+    (out_dir / PORTALS).mkdir(parents=True, exist_ok=True)
+    info = store.get_run(run_id)
+    changes = run_changes(store, run_id, flap_k=flap_k)
+    previous = (dashboard.run_view(store.get_run(changes.previous_run_id), lang)
+                if changes.previous_run_id is not None else None)
+    run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,
+           "tool_version": info.tool_version, "status": info.status, "profile": info.profile,
+           "source_run": info.options.get("source_run")}
+    stored = {row.portal_id: row for row in store.portal_rows(run_id)}
+    names = file_names(stored)
+    profiles: dict[str, dict[str, Any]] = {}
+    rows = []
+    for portal_id in sorted(stored):
+        snapshot = store.load_snapshot(run_id, portal_id)
+        findings = store.load_findings(run_id, portal_id)
+        score = score_findings(findings)
+        # Up to this run, which is included whatever its status: an older run's dashboard shows its own past.
+        trend = portal_trend(store, portal_id, limit=TREND_LIMIT, until_run=run_id)
+        href = f"{PORTALS}/{names[portal_id]}"
+        row = dashboard.portal_row(snapshot, findings, href=href, trend=trend,
+                                   changes=changes.portals.get(portal_id), lang=lang)
+        # The profile the findings were evaluated under (the registry entry's, in a nightly run).
+        profile = _profile(stored[portal_id].profile or info.profile, profiles)
+        page_changes = dashboard.change_view(changes.portals.get(portal_id), findings, "", lang)
+        html = render_portal_report(snapshot, findings, score=score, run=run, profile=profile, lang=lang,
+                                    site={"back": "../index.html", "spark": row.spark, "points": row.trend,
+                                          "changes": page_changes})
+        _write(out_dir / href, html)
+        rows.append(row)
+    view = dashboard.build(dashboard.run_view(info, lang), rows, lang=lang, previous=previous,
+                           flap_k=changes.flap_k, registry_changed=changes.registry_changed,
+                           portals_added=changes.portals_added, portals_removed=changes.portals_removed,
+                           portals_changed=changes.registry_portals_changed)
+    index = out_dir / "index.html"
+    _write(index, dashboard.render(view))
+    return index
+
