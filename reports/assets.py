@@ -1,4 +1,4 @@
-"""The dashboard's only style sheet and only script, and the Content-Security-Policy that admits exactly them.
+"""Our pages' only style sheets and only script, and the Content-Security-Policies that admit exactly them.
 
 Both are constants of this module, never templates: their SHA-256 hashes go into the page's CSP,
 so anything else — a script or style that portal text might smuggle in, an inline event
@@ -97,6 +97,31 @@ td.heat,.b,.fail,.pass,.warn,.h-good,.h-mid,.h-bad,.h-none{-webkit-print-color-a
 thead{display:table-header-group}}
 """
 
+# The portal reports' (and the demo index's) sheet, moved here from _base.html.j2 so that it too is
+# admitted by its hash rather than by 'unsafe-inline'.  Those pages have no script at all.
+REPORT_CSS = """
+body{font-family:"Segoe UI",Arial,"Noto Sans",sans-serif;color:#1a1a1a;margin:0 auto;max-width:64rem;padding:1rem;
+line-height:1.45}
+h1{font-size:1.5rem;border-bottom:3px solid #a50e0e;padding-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}
+.b{display:inline-block;padding:.05rem .45rem;border-radius:.25rem;font-weight:600;font-size:.85rem}
+.pass{background:#e3f4e6;color:#14532d}.fail{background:#fde2e1;color:#7f1d1d}.warn{background:#fff3cd;color:#6b4e00}
+.not_determinable,.not_applicable{background:#eceff3;color:#333}.error{background:#f3e8ff;color:#4c1d95}
+.f{border:1px solid #ddd;border-left:5px solid #999;padding:.5rem .8rem;margin:.6rem 0;break-inside:avoid}
+.f.fail{border-left-color:#b91c1c;background:#fff}.f.warn{border-left-color:#b58100;background:#fff}
+.f.pass{border-left-color:#15803d;background:#fff}
+code,blockquote{font-size:.85rem;word-break:break-all}
+blockquote{margin:.3rem 0;padding:.2rem .6rem;border-left:3px solid #ccc;background:#fafafa}
+.muted{color:#555;font-size:.85rem}.unv{color:#7f1d1d;font-weight:600}
+.note{border:1px solid #b58100;background:#fffbeb;padding:.4rem .8rem;margin:.6rem 0}
+table.summary td:first-child{white-space:nowrap}table.details{margin:.4rem 0;font-size:.8rem}
+@media print{body{max-width:none;padding:0;font-size:10pt}.f{background:none!important}h2{break-after:avoid}
+a[href]:after{content:" (" attr(href) ")";font-size:.75rem;word-break:break-all}a[href^="#"]:after{content:""}
+details{display:block}details>summary{display:none}details table{display:table}nav{display:none}}
+"""
+
 
 def source_hash(source: str) -> str:
     """The CSP source expression admitting exactly this inline ``<script>`` or ``<style>`` text."""
@@ -106,9 +131,15 @@ def source_hash(source: str) -> str:
 
 def dashboard_csp() -> str:
     # default-src 'none' also forbids fetch/XHR, images, fonts, frames and plugins: the page needs none.
-    # base-uri and form-action are not covered by default-src, so they are closed explicitly.
+    # base-uri and form-action are not covered by default-src, so they are closed explicitly.  Trusted
+    # Types with no policy make every HTML/script sink (innerHTML, script.text, …) throw: our script
+    # writes textContent only, so a DOM-based injection has nowhere to land either.
     return (f"default-src 'none'; script-src {source_hash(FILTER_SCRIPT)}; style-src {source_hash(DASHBOARD_CSS)}; "
-            "base-uri 'none'; form-action 'none'")
+            "base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'")
+
+
+def report_csp() -> str:
+    return f"default-src 'none'; style-src {source_hash(REPORT_CSS)}; base-uri 'none'; form-action 'none'"
 
 
 def script() -> Markup:
@@ -118,3 +149,7 @@ def script() -> Markup:
 
 def style() -> Markup:
     return Markup(DASHBOARD_CSS)  # noqa: S704
+
+
+def report_style() -> Markup:
+    return Markup(REPORT_CSS)  # noqa: S704

@@ -2,7 +2,7 @@
 
 Portal text is untrusted: autoescape is always on, the templates never mark portal text safe,
 and a portal URL becomes a link only when it is http(s).  The report carries no script at all
-and a restrictive Content-Security-Policy.
+and a restrictive Content-Security-Policy (its one style sheet admitted by hash, reports/assets.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from nd42.clock import in_vietnam
 from nd42.records import LISTING_KINDS, Finding, PortalSnapshot, Status
+from reports import assets
 from reports.i18n import AREA_INTRO, KIND, STATUS, TOPIC, UI, dash, text
 
 AREA_ORDER = ("freshness", "content", "functions", "layout", "technical")
@@ -44,6 +45,8 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(FILTERS)
+    # Every page built on _base.html.j2 gets its sheet and the policy hashing it.
+    env.globals.update(report_style=assets.report_style(), report_csp=assets.report_csp())
     return env
 
 

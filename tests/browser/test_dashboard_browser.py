@@ -2,12 +2,13 @@
 
 One browser launch: the dashboard and a portal report rendered by ``render_site`` from a store
 with three nightly runs (tests/test_dashboard.py builds it).  Asserted: no console error and no
-page error (a script refused by the CSP would log one), nothing requested from anywhere, no
-dialog (the hostile portal's payloads stay text), the filters really hide and show rows, the
-relative links work both ways, and axe-core (pinned in tools/axe, every rule it runs by default)
-finds no serious or critical violation on either page.  With JavaScript off, the whole table
-shows and the filter form stays hidden.  A screenshot of the dashboard is saved (its path is
-printed; ``ND42_SCREENSHOT_DIR`` keeps it somewhere else than pytest's tmp).
+page error (a script or style refused by the CSP would log one), nothing requested from anywhere,
+no dialog (the hostile portal's payloads stay text), the filters really hide and show rows, the
+relative links work both ways, an injected script or HTML sink is refused by the CSP, and
+axe-core (pinned in tools/axe, every rule it runs by default) finds no serious or critical
+violation on either page.  With JavaScript off, the whole table shows and the filter form stays
+hidden.  A screenshot of the dashboard is saved (its path is printed; ``ND42_SCREENSHOT_DIR``
+keeps it somewhere else than pytest's tmp).
 """
 
 from __future__ import annotations
@@ -28,6 +29,21 @@ AXE_ALL = """async () => {
   return {version: axe.version,
           violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                                nodes: v.nodes.map(n => n.target.join(' '))}))};
+}"""
+
+# Runs in the page (Playwright's evaluate is not subject to the CSP, what it injects is): an HTML sink
+# and a new inline script, as a payload that escaped the template would try.
+PROBE = """async () => {
+  const out = {html: "allowed", script: "allowed"};
+  try { document.body.insertAdjacentHTML("beforeend", "<b>x</b>"); } catch (e) { out.html = e.name; }
+  try {
+    const s = document.createElement("script");
+    s.textContent = "window.__nd42_ran = true;";
+    document.body.appendChild(s);
+  } catch (e) { out.script = e.name; }
+  await new Promise(r => setTimeout(r, 50));
+  out.ran = Boolean(window.__nd42_ran);
+  return out;
 }"""
 
 
@@ -125,6 +141,12 @@ def test_dashboard_in_chromium(tmp_path: Path) -> None:
             # The hostile portal's report: its payloads are text; nothing runs.
             page.goto((index.parent / "portals" / file_names(PORTALS)["hostile"]).as_uri(), wait_until="load")
             assert XSS in page.text_content("body")
+
+            # Were escaping ever to fail, the dashboard's CSP still refuses an injected script and an HTML
+            # sink (Trusted Types).  A page without the console watch: these refusals log errors on purpose.
+            probe = context.new_page()
+            probe.goto(index.as_uri(), wait_until="load")
+            assert probe.evaluate(PROBE) == {"html": "TypeError", "script": "TypeError", "ran": False}
             context.close()
 
             # JavaScript off: no filter form, every row shown.
