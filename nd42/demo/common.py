@@ -133,6 +133,9 @@ class DemoPortal:
     parent: str | None = None  # the parent portal's URL
     searches: tuple[SearchEndpoint, ...] = ()
     net: Net = Net()
+    # path → the status a file is served with when it is not 200 (a night-2 page that answers 500); its body
+    # is the error page.  Empty on night 1.
+    statuses: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def search_fold(text: str) -> str:
@@ -325,6 +328,8 @@ class _Site:
         self.sections: dict[str, dict[str, Any]] = {}
         self.listings: dict[str, dict[str, Any]] = {}
         self.traps: list[str] = []
+        self.statuses: dict[str, int] = {}
+        self.changes: dict[str, Any] | None = None
 
     def day(self, age: int) -> dt.date:
         return self.today - dt.timedelta(days=age)
@@ -338,6 +343,37 @@ class _Site:
     def redirect(self, path: str, target: str, status: int = 302) -> None:
         self.redirects[path] = target
         self.redirect_status[path] = status
+
+    def error(self, path: str, status: int, body: str) -> None:
+        """``path`` answers ``status`` (4xx/5xx) with ``body``: a page the CMS fails to render.
+
+        A page generated before is replaced: the link to it stays wherever the site had it.
+        """
+        if not 400 <= status < 600:
+            raise ValueError(f"{self.pid}: {path}: an error page answers 4xx or 5xx, not {status}")
+        self.files.pop(path, None)
+        self.add(path, body)
+        self.statuses[path] = status
+
+    def night_changes(self, *, summary_vi: str, summary_en: str,
+                      new_failures: Mapping[str, Sequence[str]] | None = None,
+                      fixed: Mapping[str, Sequence[str]] | None = None, changed: Sequence[str] = (),
+                      added: Sequence[str] = (), removed: Sequence[str] = (), network: Mapping[str, Any] | None = None
+                      ) -> None:
+        """What this night's build changed against night 1 of the same day, as the portal's module states it.
+
+        ``new_failures`` and ``fixed`` map rule ids to the profiles where the rule turns fail (from any other
+        status) or stops failing; ``changed``, ``added`` and ``removed`` are the paths whose answer differs;
+        ``network`` the :class:`Net` fields with their new values.  :func:`nd42.demo.nights.compare` checks every
+        word of it against the two builds, so the statement cannot drift from the content.
+        """
+        self.changes = {
+            "summary_vi": summary_vi, "summary_en": summary_en,
+            "new_failures": {r: list(p) for r, p in (new_failures or {}).items()},
+            "fixed": {r: list(p) for r, p in (fixed or {}).items()},
+            "pages": {"changed": sorted(changed), "added": sorted(added), "removed": sorted(removed)},
+            "network": dict(network or {}),
+        }
 
     def section(self, kind: str, label: str, via: str, pages: list[str], items: list[_Item], *,
                 date_order: str = "DMY", dates_on_listing: bool = True) -> None:
@@ -377,7 +413,8 @@ class _Site:
                tech: Mapping[str, Any] | None = None) -> DemoPortal:
         """The portal and its truth; ``outcomes`` are the non-derived expectations (see ``expect``).
 
-        ``presence`` overrides the presence state derived from the content (``broken``: a link that 404s).
+        ``presence`` overrides the presence state derived from the content (``broken``: a link that 404s;
+        ``error``: a link that answers 5xx).
         ``net`` says how it is served (TLS, redirect, DNS, IPv6, compression, caching); ``tech`` records
         where its technical traps are, for the tests that check the served content behind the verdicts.
         """
@@ -400,9 +437,11 @@ class _Site:
         }
         truth["expect"] = _expect.build(truth, outcomes, states, self.today)
         truth["expect_notes"] = dict(notes)
+        if self.changes is not None:
+            truth["changes"] = self.changes
         return DemoPortal(self.pid, self.name, self.cms, self.files, self.ctypes, self.redirects, truth,
                           dict(self.extra_headers), self.server, dict(self.redirect_status), hostname, level,
-                          PARENT, tuple(searches), net)
+                          PARENT, tuple(searches), net, dict(self.statuses))
 
 
 DOC_TYPES = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "CV": "Công văn", "KH": "Kế hoạch",

@@ -14,6 +14,10 @@ server's default page; no robots.txt, sitemap or feed; no compression, no cache 
 A windows-1258 contacts page (decomposed tone marks), document pages with an empty ``<title>``, a Flash
 film on the home page, a fixed 980 px body, the marquee, the banner without alt, a vague "Xem thêm",
 two menu links answering 404.
+
+Night 2 (issue 5): the commune publishes its introduction page at the address the menu always linked
+(``/gioi-thieu.html``): functions, duties and the units of the commune's administration.  The menu
+entry works, so the introduction is present and readable; "Hỏi đáp" still answers 404.
 """
 
 from __future__ import annotations
@@ -37,17 +41,29 @@ from nd42.demo.common import (
     _slug,
     windows_1258,
 )
+from nd42.demo.expect import PROFILES
 
 FLASH = "/flash/gioi-thieu-xa-khe-lam.swf"
+# Night 2's introduction: the text a commune copies from the Law on Local Government Organisation and
+# its own decisions; no e-mail, phone or date, so that only the introduction rules see it.
+INTRODUCTION = (
+    "<h1>Giới thiệu</h1><p>Xã Khê Lâm nằm ở phía tây tỉnh Hòa Lâm, gồm 9 thôn với hơn hai nghìn hộ, phần lớn sống "
+    "bằng nghề trồng lúa, trồng rừng và chăn nuôi.</p><h2>Chức năng, nhiệm vụ</h2><p>Ủy ban nhân dân xã là cơ quan "
+    "hành chính nhà nước ở địa phương, có chức năng tổ chức thi hành Hiến pháp, pháp luật và nghị quyết của Hội đồng "
+    "nhân dân xã; thực hiện nhiệm vụ, quyền hạn theo quy định của Luật Tổ chức chính quyền địa phương và nhiệm vụ do "
+    "cơ quan nhà nước cấp trên phân cấp, ủy quyền.</p><h2>Tổ chức bộ máy</h2><ul><li>Văn phòng Hội đồng nhân dân và "
+    "Ủy ban nhân dân</li><li>Phòng Kinh tế</li><li>Phòng Văn hóa - Xã hội</li><li>Trung tâm Phục vụ hành chính công"
+    "</li></ul>")
 CP1258_HTML = "text/html; charset=windows-1258"
 NET = Net(aaaa=True, ipv6="default")
 
 
-def build(today: dt.date) -> DemoPortal:
+def build(today: dt.date, night: int = 1) -> DemoPortal:
     """A small static commune site: four-entry menu, the directive section only in a home-page box.
 
     Its portal-level failure: the footer names no owner agency, no person responsible for the content and
     no licence (Decree 42 requires them); there is no robots.txt, no sitemap, no ``lang`` and no viewport.
+    On ``night`` 2 the introduction page is published (the module docstring).
     """
     name = "Ủy ban nhân dân xã Khê Lâm"
     site = _Site("hoalam-xakhelam", name, "static", today, server="nginx/1.14.0")
@@ -194,17 +210,42 @@ def build(today: dt.date) -> DemoPortal:
                                                            "Trung. Điện thoại: 0200 3765 118. Ý kiến, kiến nghị xin "
                                                            "gửi trực tiếp tại Bộ phận một cửa của xã.</p>",
                                                 charset="windows-1258")), CP1258_HTML)
+    intro = "/gioi-thieu.html"
+    presence = {"qa": "broken", "introduction": "broken"}
+    broken = ["/hoi-dap.html", intro]
+    later: dict[str, str] = {}
+    later_notes: dict[str, str] = {}
+    if night == 2:
+        site.add(intro, page("Giới thiệu", INTRODUCTION))
+        content["introduction"] = intro
+        del presence["introduction"]
+        broken.remove(intro)
+        site.night_changes(
+            summary_vi="Đăng trang Giới thiệu (chức năng, nhiệm vụ, tổ chức bộ máy) tại địa chỉ trình đơn vẫn trỏ tới: "
+                       "hết lỗi 404.",
+            summary_en="The introduction page (functions, duties, the administration's units) is published where the "
+                       "menu always linked: no more 404.",
+            fixed={"SP-007": PROFILES}, added=[intro])
+        later = {"CT-001": "pass", "CT-002": "pass"}
+        later_notes = {
+            "SP-007": "night 2: /gioi-thieu.html is published: the menu entry 'Giới thiệu' works",
+            "PF-006": "menu entry /hoi-dap.html still answers 404 (/gioi-thieu.html works since night 2)",
+            "CT-001": "night 2: the introduction states 'chức năng' and 'nhiệm vụ, quyền hạn'",
+            "CT-002": "no organisation section; the introduction names four units (Văn phòng, Phòng Kinh tế, Phòng Văn "
+                      "hóa - Xã hội, Trung tâm Phục vụ hành chính công): pass on the introduction fallback",
+        }
     site.traps += [
-        "menu entry 'Giới thiệu' links /gioi-thieu.html, which answers 404 too",
+        f"menu entry 'Giới thiệu' links {intro}, which answers 404 too" if night == 1 else
+        f"menu entry 'Giới thiệu' links {intro}, published on night 2",
         "banner image without alt text; home page <title> is 'Trang chủ'; no e-mail address anywhere",
         "two more home boxes: 'Tuyên truyền pháp luật' (stale) and 'Công khai ngân sách'",
     ]
     return site.portal(
         landing="/", content=content, hostname="xakhelam.hoalam.gov.vn", level="commune",
-        presence={"qa": "broken", "introduction": "broken"},
+        presence=presence,
         site={"lang": None, "viewport": False, "robots_txt": False, "sitemap_xml": None, "sitemap_page": None,
               "robots_disallowed_linked": None, "broken_menu_link": "/hoi-dap.html",
-              "broken_links": ["/hoi-dap.html", "/gioi-thieu.html"],
+              "broken_links": broken,
               "footer": {"owner": False, "responsible": False, "licence": False, "copyright": True, "address": True,
                          "phone": True, "email": False},
               "regions": {"header": "//div[@id='banner']", "menu": "//div[@id='menu']",
@@ -231,6 +272,7 @@ def build(today: dt.date) -> DemoPortal:
             "CT-013": "not_applicable",
             "FN-001": "missing", "FN-002": "missing", "FN-003": "missing", "FN-004": "missing",
             "FN-005": "missing", "LY-001": "warn", "LY-002": "missing", "LY-003": "missing", "DM-001": "pass",
+            **later,
         },
         notes={
             "TL-001": "nothing listens on the HTTPS port (connection refused) while http:// serves the portal",
@@ -269,4 +311,5 @@ def build(today: dt.date) -> DemoPortal:
             "LY-002": "menu: Trang chủ, Giới thiệu; no online-services or site-map entry anywhere: "
                       "missing_status",
             "LY-003": "footer: copyright, address, phone; no owner agency, responsible person or e-mail",
+            **later_notes,
         })

@@ -14,6 +14,10 @@ Issue 4: plain HTTP serves the portal (no redirect) and HTTPS presents a self-si
 no AAAA; IIS 8.5 and ASP.NET versions in the headers.  A ``width=980`` viewport over a fixed wrapper,
 jQuery 1.9.1 and jQuery UI 1.10.3, IE=edge (harmless), a hotline banner link with neither alt nor name,
 an RSS feed made ill-formed by a raw "&", a robots.txt sitemap without lastmod.
+
+Night 2 (issue 5): after eight months without one, the Sở posts a directive document (issued and posted
+two days before the demo clock), so its stale directive list is fresh again.  The listing and the
+pages whose "Các tin đã đưa" box now names the new document change; nothing else does.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from nd42.demo.common import (
     _urlset,
     _wd,
 )
+from nd42.demo.expect import PROFILES
 
 JQUERY = "/Resources/Shared/scripts/jquery/jquery-1.9.1.min.js"
 JQUERY_UI = "/Resources/Shared/scripts/jquery/jquery-ui-1.10.3.min.js"
@@ -60,8 +65,11 @@ FEED = "/Rss.aspx?tabid=57&moduleid=420"
 NET = Net(certificate="self_signed")
 
 
-def build(today: dt.date) -> DemoPortal:
-    """DotNetNuke-like "Trang" of a Sở: sections only in the left pane, unpadded dates, a broken header clock."""
+def build(today: dt.date, night: int = 1) -> DemoPortal:
+    """DotNetNuke-like "Trang" of a Sở: sections only in the left pane, unpadded dates, a broken header clock.
+
+    On ``night`` 2 a new directive document is posted (the module docstring).
+    """
     name = "Sở Giáo dục và Đào tạo tỉnh Hòa Lâm"
     site = _Site("hoalam-sgddt", name, "dnn", today, server="Microsoft-IIS/8.5", extra_headers={
         "X-Powered-By": "ASP.NET", "X-AspNet-Version": "4.0.30319"})
@@ -108,6 +116,20 @@ def build(today: dt.date) -> DemoPortal:
         for i, it in enumerate(items):
             it.url = (f"/tabid/{tab}/ctl/ArticleView/mid/{mids[kind]}/articleId/{5200 - it.age * 2 - i}/"
                       f"{_slug(it.title, 50)}.aspx")
+    # Night 2's document joins the list after the others got their URLs and posting dates, so that
+    # every night-1 document keeps its address and its page (except the "Các tin đã đưa" box).
+    neighbours: list[str] = []
+    if night == 2:
+        posted = _Item("directive_documents", "Về việc tăng cường phòng, chống đuối nước cho học sinh", 2, hour=8,
+                       minute=40, number=f"{2400 - 2 * 6}/CV-SGDĐT", views=31, effective_age=2, posted_age=2)
+        posted.url = f"/tabid/63/ctl/ArticleView/mid/440/articleId/{5200 - 2 * 2}/{_slug(posted.title, 50)}.aspx"
+        neighbours = [it.url for it in sorted(directive, key=lambda it: it.age)[:2]]
+        directive.insert(0, posted)
+        site.night_changes(
+            summary_vi="Đăng văn bản chỉ đạo điều hành mới (sau 8 tháng không cập nhật): chuyên mục hết lạc hậu.",
+            summary_en="A new directive document is posted (after eight months without one): the section is fresh "
+                       "again.",
+            fixed={"FR-001": PROFILES}, changed=[paths["directive_documents"], *neighbours], added=[posted.url])
 
     top = (("Trang chủ", "/", ()), ("Giới thiệu", content["introduction"] or "", (
         ("Cơ cấu tổ chức", content["organisation"] or ""), ("Lãnh đạo Sở", content["leaders"] or ""))),

@@ -135,14 +135,18 @@ def resolve(rule: str, outcome: str, today: dt.date) -> str | dict[str, str]:
 
 
 def presence(kind: str, state: str, discovery_complete: bool, today: dt.date) -> str | dict[str, str]:
-    """SP-xxx: ``state`` is ``present``, ``absent`` (no link anywhere) or ``broken`` (the link answers 404).
+    """SP-xxx: ``state`` is ``present``, ``absent`` (no link anywhere), ``broken`` (the link answers 404) or
+    ``error`` (the link answers 5xx).
 
     Honest verdicts: an absent section is ``fail`` only when menus, the HTML site map and sitemap.xml
-    were all read; a broken link is strong evidence and keeps the configured status.
+    were all read; a broken link is strong evidence and keeps the configured status; a server error says
+    nothing about the section, so presence cannot be judged.
     """
     rule, configured = PRESENCE[kind]
     if state == "present":
         return "pass"
+    if state == "error":
+        return "not_determinable"
     if state == "broken" or discovery_complete:
         return _gate(rule, configured, today)
     if state == "absent":

@@ -15,10 +15,15 @@ year of HSTS, CSP with frame-ancestors, X-Content-Type-Options, X-Frame-Options 
 viewport without fixed widths, headings in order, a titled map iframe, jQuery 3.7.1 and Bootstrap
 5.3.3, a sitemap with lastmod declared in robots.txt and a dated Atom feed.  Its only technical warning
 is DNSSEC (its name is not signed).
+
+Night 2 (issue 5): nobody renewed the certificate.  The HTTPS endpoint presents the same name's
+certificate, expired 20 days before the demo clock; the chain still verifies (the probes do not check
+time) and the crawl goes on, but the expiry rule fails.  Nothing else changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -58,7 +63,7 @@ from nd42.demo.common import (
     _urlset,
     _wd,
 )
-from nd42.demo.expect import TECH_RULE_IDS
+from nd42.demo.expect import PROFILES, TECH_RULE_IDS
 
 # The one portal whose web server sends the security headers (and names no version).
 SECURITY_HEADERS = {
@@ -71,10 +76,15 @@ MAP = "https://bando.hoalam.gov.vn/kcn/embed"
 FEED = "/tin-tuc/feed.atom"
 NET = Net(certificate="valid", http="redirect", hsts="max-age=31536000; includeSubDomains", aaaa=True, ipv6="site",
           gzip=True, validators=True, cache_control="public, max-age=600")
+# The renewal is a manual step at this agency: on night 2 it has been missed.
+NET_NIGHT2 = dataclasses.replace(NET, certificate="expired")
 
 
-def build(today: dt.date) -> DemoPortal:
-    """A modern HTML5 "Trang": semantic markup, an undated news listing, UTC timestamps, a sitemap.xml-only section."""
+def build(today: dt.date, night: int = 1) -> DemoPortal:
+    """A modern HTML5 "Trang": semantic markup, an undated news listing, UTC timestamps, a sitemap.xml-only section.
+
+    On ``night`` 2 its certificate has expired (the module docstring).
+    """
     name = "Ban Quản lý các khu công nghiệp tỉnh Hòa Lâm"
     site = _Site("hoalam-bqlkcn", name, "html5", today, server="nginx", extra_headers=SECURITY_HEADERS)
     paths = {"directive_documents": "/van-ban/chi-dao-dieu-hanh/", "legal_documents": "/van-ban/quy-pham-phap-luat/",
@@ -408,6 +418,16 @@ def build(today: dt.date) -> DemoPortal:
         "the header search form (GET /tim-kiem/?q=…) works but robots.txt disallows /tim-kiem/",
         "legal documents: two rows posted 38 and 45 days after issue; the detail pages show the posting date",
     ]
+    later: dict[str, str] = {}
+    later_notes: dict[str, str] = {}
+    if night == 2:
+        site.night_changes(
+            summary_vi="Chứng chỉ số HTTPS đã hết hạn 20 ngày mà chưa được gia hạn.",
+            summary_en="The HTTPS certificate expired 20 days ago and was not renewed.",
+            new_failures={"TL-004": PROFILES}, network={"certificate": "expired"})
+        later = {"TL-004": "fail"}
+        later_notes = {"TL-004": "night 2: the demo-CA certificate for this name expired 20 days before the demo "
+                                 "clock (not renewed); the chain still verifies, so only the expiry fails"}
     return site.portal(
         landing="/", content=content, hostname="bqlkcn.hoalam.gov.vn", level="department", searches=[search],
         site={"lang": "vi", "viewport": True, "robots_txt": True, "sitemap_xml": "/sitemap.xml", "sitemap_page": None,
@@ -421,7 +441,7 @@ def build(today: dt.date) -> DemoPortal:
         probes={"search": {"status": "disallowed", "action": "/tim-kiem/", "param": "q"},
                 "english": {"status": "probed", "organisation": True, "contacts": True},
                 "print": {"found": True, "how": "window.print"}},
-        net=NET,
+        net=NET_NIGHT2 if night == 2 else NET,
         tech={"feed": FEED, "frames_titled": {"/": [MAP]}, "libraries": {"jquery": "3.7.1", "bootstrap": "5.3.3"}},
         outcomes={
             **dict.fromkeys(TECH_RULE_IDS, "pass"), "NW-003": "warn",
@@ -429,7 +449,7 @@ def build(today: dt.date) -> DemoPortal:
             "CT-006": "pass", "CT-007": "pass", "CT-008": "missing", "CT-009": "pass", "CT-010": "pass",
             "CT-011": "missing", "CT-012": "pass", "CT-013": "missing",
             "FN-001": "missing", "FN-002": "not_determinable", "FN-003": "pass", "FN-004": "pass", "FN-005": "pass",
-            "LY-001": "pass", "LY-002": "missing", "LY-003": "pass", "DM-001": "pass",
+            "LY-001": "pass", "LY-002": "missing", "LY-003": "pass", "DM-001": "pass", **later,
         },
         notes={
             "TL-006": "http:// answers 301 to https:// of the same host",
@@ -461,4 +481,5 @@ def build(today: dt.date) -> DemoPortal:
             "FN-002": "GET form to /tim-kiem/, which robots.txt disallows: not_determinable (disallowed)",
             "LY-002": "'Dịch vụ công trực tuyến' only in the home body ('Thủ tục hành chính' in the menu does not "
                       "count); no site-map entry anywhere: missing_status",
+            **later_notes,
         })

@@ -16,6 +16,10 @@ viewport over a fixed 980 px wrapper, a header marquee, a banner image still loa
 skipped heading levels in articles, the Liferay-Portal version header (6.2, end of life), and an
 English "Contact us" that is a frameset left from the first English site (its frames titled).  Its RSS
 feed is well-formed and dated.
+
+Night 2 (issue 5): a theme update went wrong.  The "Liên hệ" page is gone (its menu entry, the site map
+and sitemap.xml still link it: 404) and the "Số liệu thống kê" listing answers 500 (its articles are
+still served).  The contact details remain in the footer and the English "Contact us" is untouched.
 """
 
 from __future__ import annotations
@@ -61,14 +65,23 @@ from nd42.demo.common import (
     _urlset,
     _wd,
 )
+from nd42.demo.expect import PROFILES
 
 INSECURE_BANNER = "http://media.hoalam.gov.vn/banner/ngay-hoi-khoi-nghiep.jpg"
+# Night 2: what the portal answers (with a 500) where a portlet throws.
+ERROR_PAGE = ('<!DOCTYPE html>\n<html lang="vi-VN"><head><meta charset="utf-8"><title>Lỗi hệ thống - Sở Khoa học và '
+              "Công nghệ tỉnh Hòa Lâm</title></head><body><h1>Lỗi hệ thống</h1><p>Đã xảy ra lỗi khi hiển thị trang "
+              "này. Xin vui lòng thử lại sau hoặc liên hệ quản trị viên.</p><p><a href=\"/\">Về trang chủ</a></p>"
+              "</body></html>")
 NET = Net(certificate="expiring", http="redirect", hsts="max-age=86400", aaaa=True, ipv6="site", dnssec=True,
           gzip=True, validators=True, cache_control="public, max-age=300")
 
 
-def build(today: dt.date) -> DemoPortal:
-    """Liferay 6.2-like "Trang" of a Sở: asset-publisher lists, header clock, pinned item, two-page Party list."""
+def build(today: dt.date, night: int = 1) -> DemoPortal:
+    """Liferay 6.2-like "Trang" of a Sở: asset-publisher lists, header clock, pinned item, two-page Party list.
+
+    On ``night`` 2 the contacts page answers 404 and the statistics listing 500 (the module docstring).
+    """
     name = "Sở Khoa học và Công nghệ tỉnh Hòa Lâm"
     site = _Site("hoalam-skhcn", name, "liferay", today, server="Apache-Coyote/1.1", extra_headers={
         "Liferay-Portal": "Liferay Portal Community Edition 6.2 CE GA5 (Newton / Build 6204 / January 6, 2016)"})
@@ -475,6 +488,8 @@ def build(today: dt.date) -> DemoPortal:
                                             for n, (a, b, c, u) in enumerate(ati_rows, 1)) + "</tbody></table>"),
     }
     for k, (title, text) in pages_text.items():
+        if night == 2 and k == "contacts":
+            continue  # lost in night 2's theme update: every link to it now answers 404
         site.add(content[k], page(title, f'<div class="journal-content-article"><h1>{title}</h1>{text}</div>'))
     site.add("/documents/20182/0/so-do-to-chuc-skhcn.png", b"\x89PNG\r\n\x1a\n", "image/png")
 
@@ -543,15 +558,45 @@ def build(today: dt.date) -> DemoPortal:
         row='<div class="search-result"><a href="@@URL@@">@@TITLE@@</a></div>', wrap=("", ""),
         empty="<p>Không tìm thấy kết quả nào.</p>")
     site.traps.append("the header search box is a GET form with Liferay's hidden portlet fields (p_p_id=3)")
+    presence: dict[str, str] = {}
+    later: dict[str, str] = {}
+    later_notes: dict[str, str] = {}
+    broken: dict[str, list[str]] = {}
+    truth_content: dict[str, str | None] = dict(content)
+    if night == 2:
+        # The asset publisher of the statistics page throws: the portal answers its error page with a 500.
+        site.error(paths["statistics"], 500, ERROR_PAGE)
+        site.listings["statistics"]["status"] = 500
+        truth_content["contacts"] = None
+        presence = {"contacts": "broken", "statistics": "error"}
+        broken = {"broken_links": [content["contacts"]]}
+        site.night_changes(
+            summary_vi="Sau khi cập nhật giao diện, trang Liên hệ trả về 404 và chuyên mục Số liệu thống kê trả về "
+                       "lỗi 500.",
+            summary_en="After a theme update the contacts page answers 404 and the statistics listing answers 500.",
+            new_failures={"SP-010": PROFILES, "PF-006": PROFILES}, changed=[paths["statistics"]],
+            removed=[content["contacts"]])
+        later = {"PF-006": "fail", "CT-005": "warn"}
+        later_notes = {
+            "SP-010": "night 2: the menu entry 'Liên hệ' (also in the site map and sitemap.xml) answers 404: a broken "
+                      "link keeps the configured fail",
+            "SP-016": "night 2: the statistics listing answers 500: presence cannot be judged (http_500)",
+            "PF-006": f"night 2: the menu link {content['contacts']} answers 404",
+            "CT-004": "night 2: the contacts page is gone, but the footer still gives address, phone, fax and e-mail",
+            "CT-005": "night 2: the contacts page with the officials' table is gone; the leaders page names titles "
+                      "and phones without e-mail: warn",
+            "PF-001": "night 2: one listing answers 500 among the pages fetched: under the 10 % error share",
+        }
     return site.portal(
-        landing="/", content=dict(content), hostname="skhcn.hoalam.gov.vn", level="department", searches=[search],
+        landing="/", content=truth_content, hostname="skhcn.hoalam.gov.vn", level="department", searches=[search],
+        presence=presence,
         site={"lang": "vi-VN", "viewport": True, "robots_txt": True, "sitemap_xml": "/sitemap.xml",
               "sitemap_page": content["sitemap"], "robots_disallowed_linked": "/c/portal/login?p_l_id=10180",
               "footer": {"owner": True, "responsible": True, "licence": True, "copyright": True, "address": True,
                          "phone": True, "email": True},
               "regions": {"header": "//header[@id='banner']", "menu": "//nav[@id='navigation']",
                           "footer": "//footer[@id='footer']", "main": "//div[@id='content']"},
-              "english": en},
+              "english": en, **broken},
         discovery={"menus": "read", "sitemap_page": "read", "sitemap_xml": "read"},
         probes={"search": {"status": "probed", "found": True, "action": search_path, "param": "_3_keywords"},
                 "english": {"status": "probed", "organisation": True, "contacts": True},
@@ -576,6 +621,7 @@ def build(today: dt.date) -> DemoPortal:
             "AC-001": "pass", "AC-002": "pass", "AC-003": "pass", "AC-004": "pass", "AC-005": "warn", "AC-006": "pass",
             "AC-007": "pass", "AC-008": "fail", "AC-009": "pass",
             "OT-001": "pass", "OT-002": "pass", "OT-003": "fail", "OT-004": "pass", "OT-005": "fail", "OT-006": "pass",
+            **later,
         },
         notes={
             "TL-004": "certificate from the demo CA valid 12 more days from the demo clock (< warn_days 30)",
@@ -602,4 +648,5 @@ def build(today: dt.date) -> DemoPortal:
             "CT-011": f"budget item 'Báo cáo tài chính năm {y - 1} …'",
             "FN-002": "GET form /web/guest/tim-kiem?_3_keywords=…; the results link the newest news item",
             "FR-002": "the pinned 400-day-old item comes first; the newest Party item is 9 days old",
+            **later_notes,
         })

@@ -66,8 +66,11 @@ SITEMAP_ERROR = ("<br />\n<b>Fatal error</b>:  Allowed memory size of 134217728 
 NET = Net(certificate="wrong_host", legacy_tls=True, http="redirect", aaaa=True, ipv6="refused", gzip=True)
 
 
-def build(today: dt.date) -> DemoPortal:
-    """NukeViet-like (PHP, layout tables) "Trang" of a Sở: query URLs, weekday dates, a title-sorted list."""
+def build(today: dt.date, night: int = 1) -> DemoPortal:
+    """NukeViet-like (PHP, layout tables) "Trang" of a Sở: query URLs, weekday dates, a title-sorted list.
+
+    The same on every ``night``: one of the portals nothing happens to between the demo's two nights.
+    """
     name = "Sở Xây dựng tỉnh Hòa Lâm"
     site = _Site("hoalam-sxd", name, "nukeviet", today, server="Apache/2.4.6 (CentOS) PHP/5.6.40",
                  extra_headers={"X-Powered-By": "PHP/5.6.40"})

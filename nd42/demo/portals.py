@@ -63,21 +63,49 @@ from nd42.demo import commune, dnn, html5, liferay, nukeviet, sharepoint
 from nd42.demo.common import CONTENT_KINDS, KINDS, NEW_LISTING_KINDS, ORIGIN, DemoPortal, Net, SearchEndpoint
 from nd42.demo.expect import PROFILES, RULE_IDS, TECH_RULE_IDS, adjust
 from nd42.demo.network import environment
+from nd42.demo.nights import NIGHTS, compare
 
-__all__ = ["CONTENT_KINDS", "KINDS", "NEW_LISTING_KINDS", "ORIGIN", "PROFILES", "RULE_IDS", "TECH_RULE_IDS",
-           "DemoPortal", "Net", "SearchEndpoint", "build_portals"]
+__all__ = ["CONTENT_KINDS", "KINDS", "NEW_LISTING_KINDS", "NIGHTS", "ORIGIN", "PROFILES", "RULE_IDS",
+           "TECH_RULE_IDS", "DemoPortal", "Net", "SearchEndpoint", "build_portals", "changes_for"]
 
 _BUILDERS = (liferay.build, sharepoint.build, nukeviet.build, html5.build, commune.build, dnn.build)
 
 
-def build_portals(today: dt.date, env: Mapping[str, bool] | None = None) -> dict[str, DemoPortal]:
-    """The demo portals for a given Vietnam-local day, keyed by id (deterministic: same day, same bytes).
-
-    ``env`` (``{"ipv6": bool, "legacy_tls": bool}``, default: this machine's) decides the two technical
-    verdicts that depend on the scanning machine rather than on the portal.
-    """
-    env = dict(env) if env is not None else environment()
-    portals = [build(today) for build in _BUILDERS]
+def _build(today: dt.date, env: Mapping[str, bool], night: int) -> dict[str, DemoPortal]:
+    portals = [build(today, night=night) for build in _BUILDERS]
     for portal in portals:
         adjust(portal.truth, env)
     return {p.id: p for p in portals}
+
+
+def build_portals(today: dt.date, env: Mapping[str, bool] | None = None, *, night: int = 1
+                  ) -> dict[str, DemoPortal]:
+    """The demo portals for a given Vietnam-local day, keyed by id (deterministic: same day, same bytes).
+
+    ``env`` (``{"ipv6": bool, "legacy_tls": bool}``, default: this machine's) decides the two technical
+    verdicts that depend on the scanning machine rather than on the portal.  ``night`` (1 or 2) is which
+    of the demo's two nightly runs the portals are for: night 1 is the demo as it always was; night 2 the
+    same portals with the changes listed in the module docstring, and in every truth ``truth["night"] = 2``
+    and ``truth["changes"]`` (what changed since night 1 of the same ``today``: see
+    :func:`nd42.demo.nights.compare`).
+    """
+    if night not in NIGHTS:
+        raise ValueError(f"night must be one of {', '.join(map(str, NIGHTS))}, not {night!r}")
+    env = dict(env) if env is not None else environment()
+    first = _build(today, env, 1)
+    if night == 1:
+        return first
+    second = _build(today, env, night)
+    for pid, portal in second.items():
+        portal.truth["changes"] = compare(first[pid], portal)
+        portal.truth["night"] = night
+    return second
+
+
+def changes_for(portals: Mapping[str, DemoPortal], profile: str = PROFILES[0]) -> dict[str, dict[str, list[str]]]:
+    """Night-2 portals → ``{portal id: {"new_failures": [rule…], "fixed": [rule…]}}`` under ``profile``.
+
+    What a nightly history comparing the two demo nights under ``profile`` should report (with changes
+    confirmed at once, i.e. a flap window of one run).
+    """
+    return {pid: p.truth["changes"]["by_profile"][profile] for pid, p in sorted(portals.items())}

@@ -24,6 +24,11 @@ redirect targets become the origin the client asked for: the ``Host`` header whe
 sees hostname links and a test using 127.0.0.1 sees 127.0.0.1 links.  Search endpoints
 (``DemoPortal.searches``) answer GET requests dynamically.  ``/__nd42_log__`` returns the portal's
 request log (every listener's) as JSON.
+
+Nights (issue 5): :meth:`DemoNetwork.switch` serves another night of the same portals (``build_portals(day,
+night=2)``) on the running listeners: same ports, same DNS zone, same CA; a certificate whose kind changed
+is issued again from the same CA.  ``--night N`` starts with night N; ``SIGUSR1`` switches a running
+server to the other night and prints ``{"night": N, …}`` on a line of its own.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import email.utils
 import gzip
 import hashlib
 import json
+import signal
 import socket
 import socketserver
 import ssl
@@ -48,10 +54,10 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from nd42.demo.common import QUERY, RESULTS, VN_TZ, SearchEndpoint, search_fold
+from nd42.demo.common import QUERY, RESULTS, VN_TZ, Net, SearchEndpoint, search_fold
 from nd42.demo.dnsserver import DnsServer
 from nd42.demo.network import environment, zone
-from nd42.demo.portals import ORIGIN, DemoPortal, build_portals
+from nd42.demo.portals import NIGHTS, ORIGIN, DemoPortal, build_portals
 from nd42.demo.tls import DemoPki
 
 LOG_PATH = "/__nd42_log__"
@@ -100,11 +106,18 @@ class DemoServer(ThreadingHTTPServer):
         self.portal, self.scheme, self.mode, self.tls, self.https_port = portal, scheme, mode, tls, https_port
         self.portal_log = log or PortalLog()
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        today = dt.date.fromisoformat(portal.truth["today"])
-        # Pages are regenerated every night: Last-Modified is the day's 03:00, Vietnam time.
-        self.last_modified = email.utils.format_datetime(
-            dt.datetime.combine(today, dt.time(3, 0), VN_TZ).astimezone(dt.UTC), usegmt=True)
         super().__init__((host, port), _Handler)
+
+    def switch(self, portal: DemoPortal, tls: ssl.SSLContext | None = None) -> None:
+        """Serve ``portal`` (another night of the same portal) from now on; ``tls``: a new certificate.
+
+        Each request reads the portal once, so a request in flight finishes with the night it started on.
+        """
+        if portal.id != self.portal.id:
+            raise ValueError(f"a listener of {self.portal.id} cannot serve {portal.id}")
+        if tls is not None:
+            self.tls = tls
+        self.portal = portal
 
     def server_bind(self) -> None:
         if self.address_family == socket.AF_INET6:
@@ -175,6 +188,13 @@ class DemoServer(ThreadingHTTPServer):
         self.server_close()
 
 
+def _last_modified(portal: DemoPortal) -> str:
+    # Pages are regenerated every night: Last-Modified is the day's 03:00, Vietnam time.
+    today = dt.date.fromisoformat(portal.truth["today"])
+    return email.utils.format_datetime(dt.datetime.combine(today, dt.time(3, 0), VN_TZ).astimezone(dt.UTC),
+                                       usegmt=True)
+
+
 class Refuser:
     """A port that refuses connections: bound, never listening (the kernel answers RST)."""
 
@@ -196,6 +216,7 @@ class Refuser:
 
 class _Handler(BaseHTTPRequestHandler):
     server: DemoServer
+    portal: DemoPortal
     protocol_version = "HTTP/1.1"
     timeout = 30  # an idle keep-alive connection does not hold its thread for ever
 
@@ -212,7 +233,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(head=True)
 
     def _respond(self, *, head: bool) -> None:
+        # One read of the portal per request: a switch to another night never mixes two nights in one answer.
         server, portal = self.server, self.server.portal
+        self.portal = portal
         raw = self.path
         if raw.startswith(("http://", "https://")):  # absolute-form request line (a proxy-style client)
             parts = urllib.parse.urlsplit(raw)
@@ -250,21 +273,21 @@ class _Handler(BaseHTTPRequestHandler):
                 ctype = portal.content_types.get(path, HTML)
                 if ctype.startswith(_COMPRESSIBLE):
                     body = body.replace(ORIGIN.encode(), origin.encode())
-                self._send(200, body, ctype, head=head)
+                self._send(portal.statuses.get(path, 200), body, ctype, head=head)
                 return
         self._send(404, NOT_FOUND, HTML, head=head)
 
     def _send(self, status: int, body: bytes, ctype: str, *, head: bool, extra: dict[str, str] | None = None,
               site: bool = True) -> None:
-        server = self.server
-        net = server.portal.net
-        headers = dict(server.portal.headers) if site else {}
+        server, portal = self.server, self.portal
+        net = portal.net
+        headers = dict(portal.headers) if site else {}
         if site and server.scheme == "https" and net.hsts:
             headers["Strict-Transport-Security"] = net.hsts
         if site and status == 200 and body:
             if net.validators:
                 etag = f'"{hashlib.sha256(body).hexdigest()[:20]}"'
-                headers |= {"ETag": etag, "Last-Modified": server.last_modified}
+                headers |= {"ETag": etag, "Last-Modified": _last_modified(portal)}
                 if self.headers.get("If-None-Match") == etag:
                     status, body = 304, b""
             if net.cache_control:
@@ -334,6 +357,16 @@ def serve(portals: dict[str, DemoPortal], host: str = "127.0.0.1") -> tuple[list
 Closable = DemoServer | Refuser
 
 
+def _shape(net: Net) -> tuple[object, ...]:
+    """What decides the sockets and the DNS zone of a portal: a night switch must keep it."""
+    return (net.certificate is not None, net.http, net.aaaa, net.ipv6, net.dnssec)
+
+
+def _tls_of(net: Net) -> tuple[object, ...]:
+    """What decides the HTTPS endpoint's server context."""
+    return (net.certificate, net.legacy_tls)
+
+
 def _same_port(makers: list[Callable[[int], Closable]]) -> list[Closable]:
     """Listeners made by ``makers`` on one port number (the first picks it; IPv4 and IPv6 twins)."""
     for _ in range(_PAIR_ATTEMPTS):
@@ -394,11 +427,7 @@ class DemoNetwork:
                 return lambda port: DemoServer(portal, host, port=port, scheme="https", mode="default", tls=tls)
             return lambda port: DemoServer(portal, host, port=port, scheme="https", tls=tls, log=log)
 
-        with warnings.catch_warnings():
-            # Python deprecates offering TLS 1.0; the legacy portal offers it on purpose.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            tls = (self.pki.server_context(net.certificate, portal.hostname, legacy=net.legacy_tls)
-                   if net.certificate else None)
+        tls = self._context(portal)
         https = _same_port([https_maker(self.host, "site"), *([https_maker("::1", net.ipv6 or "")] if twin else [])])
         made: list[Closable] = list(https)
 
@@ -420,6 +449,52 @@ class DemoNetwork:
                 _start(listener)
         v6 = {"http": http[1], "https": https[1]} if twin else {}
         return PortalListeners(portal, http[0], https[0], v6)
+
+    def _context(self, portal: DemoPortal) -> ssl.SSLContext | None:
+        """The server context of the portal's HTTPS endpoint, from the demo CA (None: no HTTPS)."""
+        net = portal.net
+        if net.certificate is None:
+            return None
+        with warnings.catch_warnings():
+            # Python deprecates offering TLS 1.0; the legacy portal offers it on purpose.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return self.pki.server_context(net.certificate, portal.hostname, legacy=net.legacy_tls)
+
+    # ------------------------------------------------------------------ nights
+    @property
+    def night(self) -> int:
+        """Which night of the demo the listeners serve (``truth["night"]``; 1 for portals without one)."""
+        return max(int(p.truth.get("night", 1)) for p in self.portals.values())
+
+    def switch(self, portals: Mapping[str, DemoPortal], *, now: dt.datetime | None = None) -> None:
+        """Serve another night of the same portals on the running listeners: same ports, DNS zone and CA.
+
+        ``portals`` holds the same ids with the same host names and the same shape of network (an HTTPS
+        endpoint or none, what plain HTTP does, AAAA and the IPv6 listener, DNSSEC): what a switch cannot
+        change without other sockets or another zone, so it refuses (``ValueError``, nothing switched).
+        A certificate whose kind or TLS versions changed is issued again from the demo CA; ``now`` (the
+        next night's clock) issues every certificate again, its validity relative to that clock.
+        """
+        new = dict(portals)
+        if set(new) != set(self.portals):
+            raise ValueError(f"a switch serves the same portals: {sorted(self.portals)}, not {sorted(new)}")
+        for pid in sorted(new):
+            was, now_net = self.portals[pid], new[pid].net
+            if new[pid].hostname != was.hostname or _shape(now_net) != _shape(was.net):
+                raise ValueError(f"{pid}: a switch keeps the host name, the listeners and the DNS zone "
+                                 f"({_shape(was.net)} → {_shape(now_net)})")
+        if now is not None:
+            self.pki.now = now.astimezone(dt.UTC)
+        # Every certificate first: if one cannot be issued, nothing has switched yet.
+        contexts = {pid: self._context(portal) for pid, portal in new.items()
+                    if now is not None or _tls_of(portal.net) != _tls_of(self.portals[pid].net)}
+        for pid in sorted(new):
+            ports = self.listeners[pid]
+            for listener in ports.all():
+                if isinstance(listener, DemoServer):
+                    listener.switch(new[pid], contexts.get(pid) if listener.scheme == "https" else None)
+            ports.portal = new[pid]
+        self.portals = new
 
     # ------------------------------------------------------------------ addresses
     def base_url(self, pid: str) -> str:
@@ -471,6 +546,7 @@ class DemoNetwork:
             "resolve": [f"{h}:{ip}" for h, ip in sorted(self.resolve.items())],
             "dns_server": self.dns_server, "ca_file": self.ca_file,
             "env": {"ipv6": self.ipv6, "legacy_tls": environment()["legacy_tls"]},
+            "night": self.night,
         }
 
     def close(self) -> None:
@@ -504,13 +580,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", help="Vietnam-local day the portals' dates and certificates are relative to "
                                         "(its noon is the clock; default: now)")
     parser.add_argument("--seconds", type=float, default=600, help="serve this long, then exit (default 600)")
+    parser.add_argument("--night", type=int, choices=NIGHTS, default=1,
+                        help="which of the demo's nights to serve first (default 1); SIGUSR1 switches to the other")
     args = parser.parse_args(argv)
     if args.today:
         # The checks run with --now DAY, i.e. noon in Vietnam: certificates are dated from the same clock.
         now = dt.datetime.combine(dt.date.fromisoformat(args.today), dt.time(12, 0), VN_TZ)
     else:
         now = dt.datetime.now(VN_TZ)
-    network = start(build_portals(now.date()), now=now)
+    network = start(build_portals(now.date(), night=args.night), now=now)
+
+    def other_night(_signum: int, _frame: object) -> None:
+        # Same day, the other night: what a nightly run meets when it looks again after the change.
+        night = NIGHTS[(NIGHTS.index(network.night) + 1) % len(NIGHTS)]
+        network.switch(build_portals(now.date(), night=night))
+        print(json.dumps({"night": network.night, "today": now.date().isoformat()}), flush=True)
+
+    if hasattr(signal, "SIGUSR1"):  # POSIX only; elsewhere the night is chosen at start
+        signal.signal(signal.SIGUSR1, other_night)
     try:
         print(json.dumps(network.info()), flush=True)
         with contextlib.suppress(KeyboardInterrupt):

@@ -83,8 +83,11 @@ def _over_twelve_age(today: dt.date, after: int) -> int:
     return next(a for a in range(after + 1, after + 40) if (today - dt.timedelta(days=a)).day > 12)
 
 
-def build(today: dt.date) -> DemoPortal:
-    """SharePoint 2010-like "Trang" of a Sở: 302 home, WebForms fields, raw M/D/YYYY list views, dropdowns."""
+def build(today: dt.date, night: int = 1) -> DemoPortal:
+    """SharePoint 2010-like "Trang" of a Sở: 302 home, WebForms fields, raw M/D/YYYY list views, dropdowns.
+
+    The same on every ``night``: one of the portals nothing happens to between the demo's two nights.
+    """
     name = "Sở Nông nghiệp và Môi trường tỉnh Hòa Lâm"
     site = _Site("hoalam-snnmt", name, "sharepoint", today, server="Microsoft-IIS/7.5", extra_headers={
         "X-UA-Compatible": "IE=8", "MicrosoftSharePointTeamServices": "14.0.0.7015", "X-Powered-By": "ASP.NET",
