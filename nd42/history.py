@@ -109,6 +109,7 @@ class RunChanges:
     previous_registry_digest: str | None = None
     tool_version: str | None = None
     previous_tool_version: str | None = None
+    started_at: dt.datetime | None = None  # the run's crawl clock
 
     @property
     def first_run(self) -> bool:
@@ -268,7 +269,8 @@ def run_changes(store: Store, run_id: int, *, flap_k: int = 2, window: int | Non
         registry_portals_changed=[pid for pid in both
                                   if current_rows[pid].config_digest != previous_rows[pid].config_digest],
         kind=run.kind, compared_run_ids=history, registry_digest=digest, previous_registry_digest=previous_digest,
-        tool_version=run.tool_version, previous_tool_version=previous.tool_version if previous else None)
+        tool_version=run.tool_version, previous_tool_version=previous.tool_version if previous else None,
+        started_at=run.started_at)
 
 
 # ---------------------------------------------------------------------------------------------- trends
