@@ -31,10 +31,14 @@ FILTER_SCRIPT = """
       return [];
     }
   }
+  function value(name) {
+    var field = form.elements.namedItem(name);
+    return field ? field.value : "";
+  }
   function apply() {
-    var agency = form.elements.agency.value;
-    var level = form.elements.level.value;
-    var tag = form.elements.tag.value;
+    var agency = value("agency");
+    var level = value("level");
+    var tag = value("tag");
     var shown = 0;
     rows.forEach(function (row) {
       var keep = (!agency || row.getAttribute("data-agency") === agency) &&

@@ -377,6 +377,31 @@ def test_portal_pages_link_back_and_show_their_history(site: dict[str, Path]) ->
                 assert tree(target).get_element_by_id(parts.fragment) is not None, href
 
 
+def test_filters_without_values_are_left_out(tmp_path: Path) -> None:
+    with Store(tmp_path / "db.sqlite3") as store:
+        run_id = store.begin_run("check", NIGHTS[0], "nd42-2022", {})
+        for portal_id in ("sgtvt", "skhcn"):
+            snap = snapshot_for(portal_id, 0)
+            snap.portal = {"level": "department"} if portal_id == "sgtvt" else {}
+            store.save_portal(run_id, snap, findings_for(portal_id, 0), None)
+        store.finish_run(run_id)
+        page = tree(render_site(store, run_id, tmp_path / "out"))
+    assert [s.get("name") for s in page.xpath("//form[@id='filters']//select")] == ["level"]
+    assert [r.get("data-agency") for r in rows(page, "ranking")] == ["", ""]
+    assert cells_text(rows(page, "ranking")[0])[2] == "—"  # no agency recorded
+    assert "Không có thay đổi nào" not in page.text_content()  # a first run: nothing was compared
+    with Store(tmp_path / "db.sqlite3") as store:
+        run_id = store.begin_run("check", NIGHTS[1], "nd42-2022", {})
+        for portal_id in ("sgtvt", "skhcn"):
+            snap = snapshot_for(portal_id, 0)
+            snap.portal = {}
+            store.save_portal(run_id, snap, findings_for(portal_id, 0), None)
+        store.finish_run(run_id)
+        page = tree(render_site(store, run_id, tmp_path / "out2"))
+    assert not page.xpath("//form") and not page.xpath("//noscript")
+    assert "Không có thay đổi nào" in page.text_content()
+
+
 def test_file_names_are_unique_and_safe() -> None:
     names = file_names(["so-x", "sở x", "s-x", "A", "a", "../etc"])
     assert len(set(names.values())) == 6
