@@ -182,7 +182,7 @@ def _trend_label(points: Sequence[Point], lang: str) -> str:
     if not points:
         return dash("trend_none", lang)
     values = ", ".join("—" if p.score is None else f"{p.score:.0f}" for p in points)
-    return dash("trend_alt", lang).format(n=len(points)) + ": " + values
+    return dash("trend_alt" if len(points) > 1 else "trend_alt_one", lang).format(n=len(points)) + ": " + values
 
 
 def change_view(changes: PortalChanges | None, findings: Sequence[Finding], href: str,

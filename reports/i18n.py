@@ -204,6 +204,7 @@ DASH = {
     "portals_removed": {"vi": "Cổng đã bỏ", "en": "Portals removed"},
     "portals_changed": {"vi": "Cổng đổi cấu hình", "en": "Portals reconfigured"},
     "trend_alt": {"vi": "Điểm qua {n} lượt", "en": "Score over {n} runs"},
+    "trend_alt_one": {"vi": "Điểm của 1 lượt", "en": "Score of 1 run"},
     "trend_none": {"vi": "chưa có lịch sử", "en": "no history yet"},
     "no_score": {"vi": "không có điểm", "en": "no score"},
     "back": {"vi": "Về bảng tổng hợp", "en": "Back to the dashboard"},

@@ -286,8 +286,9 @@ def test_the_first_run_has_nothing_to_compare_with(site: dict[str, Path]) -> Non
     assert "Chưa có lượt chạy hoàn tất nào trước lượt này" in section and not rows(page, "changes-table")
     assert not page.xpath("//*[@id='registry-changed']")
     # Its trend stops at run 1: later nights are not drawn into an older run's dashboard.
-    spark = rows(page, "ranking")[0].xpath(".//*[local-name()='svg']")[0]
-    assert spark.get("aria-label").startswith("Điểm qua 1 lượt")
+    row = next(r for r in rows(page, "ranking") if r.get("data-portal") == "sgtvt")
+    spark = row.xpath(".//*[local-name()='svg']")[0]
+    assert spark.get("aria-label") == f"Điểm của 1 lượt: {score(findings_for('sgtvt', 0))['score']:.0f}"
 
 
 # ---------------------------------------------------------------------------------------------- safety
