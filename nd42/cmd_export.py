@@ -1,4 +1,4 @@
-"""``nd42 export [RUN] --what runs|portals|findings --format csv|json --out FILE``: the store as tables."""
+"""``nd42 export [RUN] --what runs|portals|findings|changes --format csv|json --out FILE``: the store as tables."""
 
 from __future__ import annotations
 
@@ -56,13 +56,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def add_subcommand(sub: Any, add_crawl_args: Callable[[Any], None]) -> None:
     """Register ``nd42 export`` (it crawls nothing: no crawl arguments)."""
     export = sub.add_parser(
-        "export", help="export runs, a run's portals or its findings as CSV (UTF-8 with BOM, for Excel) or JSON "
+        "export", help="export runs, a run's portals, findings or changes as CSV (UTF-8 with BOM, for Excel) or JSON "
                        "(schema nd42.export/1, docs/export-schema.md)")
     export.add_argument("run", nargs="?", default=None,
                         help="run id or 'latest' (default: the latest complete run; for --what runs: every run, "
                              "or every run up to RUN)")
-    export.add_argument("--what", choices=("runs", "portals", "findings"), default="findings",
-                        help="one row per run, per portal of the run, or per finding of the run (default findings)")
+    export.add_argument("--what", choices=("runs", "portals", "findings", "changes"), default="findings",
+                        help="one row per run, per portal of the run, per finding of the run (default), or per rule "
+                             "that changed against the previous complete run")
     export.add_argument("--format", choices=("csv", "json"),
                         help="default: from --out's suffix (.csv, .json), else csv")
     export.add_argument("--out", help="output file (default: standard output)")

@@ -1,4 +1,4 @@
-"""Exports of the store: runs, a run's portals, a run's findings, as CSV or JSON (``nd42.export/1``).
+"""Exports of the store: runs, a run's portals, findings or changes, as CSV or JSON (``nd42.export/1``).
 
 docs/export-schema.md documents every column.  CSV is UTF-8 with a byte-order mark, so Excel
 opens Vietnamese intact; JSON rows carry the same keys as the CSV header, with native types.  The
@@ -20,7 +20,7 @@ from nd42.history import RunChanges, run_changes
 from nd42.store import STATUSES, RunInfo, Store
 
 SCHEMA_ID = "nd42.export/1"
-WHATS = ("runs", "portals", "findings")
+WHATS = ("runs", "portals", "findings", "changes")
 FORMATS = ("csv", "json")
 LIST_SEPARATOR = "; "  # citation labels contain commas
 # A cell starting with one of these is a formula to Excel (CSV injection): portal text is untrusted.
@@ -35,7 +35,10 @@ PORTAL_COLUMNS = ("run_id", "run_started_at", "portal_id", "name", "agency", "le
 FINDING_COLUMNS = ("run_id", "run_started_at", "portal_id", "portal_name", "agency", "level", "rule_id", "status",
                    "severity", "area", "title_vi", "title_en", "message_vi", "message_en", "error_class",
                    "evidence_url", "evidence_urls", "citations", "change")
-COLUMNS = {"runs": RUN_COLUMNS, "portals": PORTAL_COLUMNS, "findings": FINDING_COLUMNS}
+CHANGE_COLUMNS = ("run_id", "previous_run_id", "portal_id", "portal_name", "agency", "level", "rule_id", "change",
+                  "status", "previous_status", "held", "needed", "since_run_id", "severity", "area", "title_vi",
+                  "title_en", "message_vi", "message_en", "evidence_url")
+COLUMNS = {"runs": RUN_COLUMNS, "portals": PORTAL_COLUMNS, "findings": FINDING_COLUMNS, "changes": CHANGE_COLUMNS}
 
 Row = dict[str, Any]
 
@@ -97,6 +100,27 @@ def finding_rows(store: Store, run_id: int, changes: RunChanges | None = None) -
                    "change": listed.change if listed else None}
 
 
+def change_rows(changes: RunChanges) -> Iterator[Row]:
+    """Every rule a history bucket lists, by portal id then rule id (rules that did not run included)."""
+    for c in changes.changes():
+        portal = changes.portals[c.portal_id]
+        yield {"run_id": changes.run_id, "previous_run_id": changes.previous_run_id, "portal_id": c.portal_id,
+               "portal_name": portal.name, "agency": portal.agency, "level": portal.level, "rule_id": c.rule_id,
+               "change": c.change, "status": c.status, "previous_status": c.previous_status, "held": c.held,
+               "needed": c.needed, "since_run_id": c.since_run_id, "severity": c.severity or None,
+               "area": c.area or None, "title_vi": c.title_vi, "title_en": c.title_en, "message_vi": c.message_vi,
+               "message_en": c.message_en, "evidence_url": c.evidence_url}
+
+
+def _history_object(changes: RunChanges) -> dict[str, Any]:
+    return {"previous_run_id": changes.previous_run_id, "compared_run_ids": list(changes.compared_run_ids),
+            "counts": changes.counts(), "portals_added": list(changes.portals_added),
+            "portals_removed": list(changes.portals_removed), "registry_changed": changes.registry_changed,
+            "registry_portals_changed": list(changes.registry_portals_changed),
+            "registry_digest": changes.registry_digest, "previous_registry_digest": changes.previous_registry_digest,
+            "tool_version": changes.tool_version, "previous_tool_version": changes.previous_tool_version}
+
+
 # ---------------------------------------------------------------------------------------------- formats
 def _cell(value: Any) -> str:
     if value is None:
@@ -130,10 +154,14 @@ def _run_object(run: RunInfo | None) -> dict[str, Any] | None:
 
 
 def json_document(what: str, columns: Sequence[str], rows: Iterator[Row], run: RunInfo | None,
-                  flap_k: int | None) -> dict[str, Any]:
-    return {"schema": SCHEMA_ID, "tool": {"name": "nd42", "version": __version__}, "what": what,
-            "run": _run_object(run), "flap_k": flap_k, "columns": list(columns),
-            "rows": [{c: row[c] for c in columns} for row in rows]}
+                  flap_k: int | None, changes: RunChanges | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {"schema": SCHEMA_ID, "tool": {"name": "nd42", "version": __version__}, "what": what,
+                                "run": _run_object(run), "flap_k": flap_k}
+    if what == "changes" and changes is not None:
+        document["history"] = _history_object(changes)
+    document["columns"] = list(columns)
+    document["rows"] = [{c: row[c] for c in columns} for row in rows]
+    return document
 
 
 def render(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int = 2,
@@ -150,11 +178,16 @@ def render(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int
             raise ValueError(f"exporting {what} needs a run")
         changes = changes or run_changes(store, run_id, flap_k=flap_k)
         k = changes.flap_k
-        rows = portal_rows(store, run_id, changes) if what == "portals" else finding_rows(store, run_id, changes)
+        if what == "portals":
+            rows = portal_rows(store, run_id, changes)
+        elif what == "findings":
+            rows = finding_rows(store, run_id, changes)
+        else:
+            rows = change_rows(changes)
     columns = COLUMNS[what]
     if fmt == "csv":
         return ("\ufeff" + csv_text(columns, rows)).encode("utf-8")
-    document = json_document(what, columns, rows, run if what != "runs" else None, k)
+    document = json_document(what, columns, rows, run if what != "runs" else None, k, changes)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -177,7 +210,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_exports(store: Store, run_id: int, folder: Path | str, *, flap_k: int = 2,
                   changes: RunChanges | None = None) -> list[Path]:
-    """The nightly's ``exports/``: runs, portals and findings of the run, each as CSV and JSON.
+    """The nightly's ``exports/``: runs, portals, findings and changes of the run, each as CSV and JSON.
 
     ``changes``: the run's :func:`run_changes` when the caller already has them (computed once).
     Returns the files written, in a stable order.

@@ -12,7 +12,7 @@ import pytest
 
 from nd42.cli import main
 from nd42.clock import VN_TZ
-from nd42.export import COLUMNS, FINDING_COLUMNS, PORTAL_COLUMNS, RUN_COLUMNS, SCHEMA_ID, render, write_exports
+from nd42.export import CHANGE_COLUMNS, COLUMNS, FINDING_COLUMNS, PORTAL_COLUMNS, RUN_COLUMNS, SCHEMA_ID, render, write_exports
 from nd42.records import Certainty, Evidence, Finding, LegalRef, PageFetch, PortalSnapshot, Severity, Status
 from nd42.store import Store
 
@@ -142,6 +142,27 @@ def test_json_documents(db: Path) -> None:
     assert "Điều 4" in text and "\\u" not in text  # written as is, not escaped
 
 
+def test_changes_export(db: Path, tmp_path: Path) -> None:
+    with Store(db) as store:
+        # a third portal's failing rule stops running: listed as unknown, though it has no finding
+        night = store.begin_run("nightly", NOW + dt.timedelta(days=3), "daknong-cchc", {}, registry_digest="e" * 64)
+        store.save_portal(night, snapshot("sgtvt.daknong.gov.vn", 3), [finding("FR-002", Status.PASS)], 70.0)
+        store.finish_run(night)
+        rows = read_csv(render(store, "changes", "csv", night))
+        doc = json.loads(render(store, "changes", "json", night))
+    assert list(rows[0]) == list(CHANGE_COLUMNS)
+    assert [(r["portal_id"], r["rule_id"], r["change"], r["status"], r["previous_status"]) for r in rows] == [
+        ("sgtvt.daknong.gov.vn", "FR-001", "unknown", "", "fail")]
+    assert rows[0]["title_vi"] == "Cập nhật văn bản chỉ đạo điều hành" and rows[0]["agency"] == AGENCY
+    assert (rows[0]["held"], rows[0]["needed"], rows[0]["previous_run_id"]) == ("0", "2", "3")
+    history = doc["history"]
+    assert history["previous_run_id"] == 3 and history["portals_removed"] == ["skhcn.daknong.gov.vn"]
+    assert history["registry_changed"] is True and history["counts"]["unknown"] == 1
+    assert history["compared_run_ids"] == [3, 2, 1]
+    assert doc["rows"][0]["status"] is None and doc["rows"][0]["held"] == 0
+    assert list(doc) == ["schema", "tool", "what", "run", "flap_k", "history", "columns", "rows"]
+
+
 def test_write_exports_is_deterministic_and_atomic(db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "run" / "exports"
     with Store(db) as store:
@@ -149,7 +170,7 @@ def test_write_exports_is_deterministic_and_atomic(db: Path, tmp_path: Path) -> 
         first = {p.name: p.read_bytes() for p in written}
         write_exports(store, 3, folder)
     assert [p.name for p in written] == ["runs.csv", "runs.json", "portals.csv", "portals.json", "findings.csv",
-                                         "findings.json"]
+                                         "findings.json", "changes.csv", "changes.json"]
     assert {p.name: p.read_bytes() for p in written} == first
     assert sorted(p.name for p in folder.iterdir()) == sorted(first)  # no temporary file left
     assert [r["run_id"] for r in read_csv(first["runs.csv"])] == ["1", "2", "3"]
