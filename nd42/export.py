@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from nd42 import __version__
-from nd42.history import RunChanges, run_changes
+from nd42.history import BUCKETS, RunChanges, run_changes
 from nd42.store import STATUSES, RunInfo, Store
 
 SCHEMA_ID = "nd42.export/1"
@@ -31,7 +31,7 @@ RUN_COLUMNS = ("run_id", "kind", "status", "started_at", "finished_at", "profile
                "score_max", "findings_fail")
 PORTAL_COLUMNS = ("run_id", "run_started_at", "portal_id", "name", "agency", "level", "tags", "url", "home_url",
                   "cms", "profile", "reachable", "pages_fetched", "duration_s", "score",
-                  *(f"count_{s}" for s in STATUSES), "new_failures", "fixed", "persistent", "pending")
+                  *(f"count_{s}" for s in STATUSES), *BUCKETS)
 FINDING_COLUMNS = ("run_id", "run_started_at", "portal_id", "portal_name", "agency", "level", "rule_id", "status",
                    "severity", "area", "title_vi", "title_en", "message_vi", "message_en", "error_class",
                    "evidence_url", "evidence_urls", "citations", "change")
@@ -77,10 +77,7 @@ def portal_rows(store: Store, run_id: int, changes: RunChanges | None = None) ->
                "home_url": row.home_url, "cms": row.cms, "profile": row.profile, "reachable": row.reachable,
                "pages_fetched": row.pages_fetched, "duration_s": row.duration_s, "score": row.score,
                **{f"count_{s}": counts[s] for s in STATUSES},
-               "new_failures": len(change.new_failures) if change else None,
-               "fixed": len(change.fixed) if change else None,
-               "persistent": len(change.persistent) if change else None,
-               "pending": len(change.pending) if change else None}
+               **{b: len(getattr(change, b)) if change else None for b in BUCKETS}}
 
 
 def finding_rows(store: Store, run_id: int, changes: RunChanges | None = None) -> Iterator[Row]:

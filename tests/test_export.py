@@ -106,6 +106,7 @@ def test_portals_and_runs_csv(db: Path) -> None:
         "sgtvt.daknong.gov.vn", "sở; giao-thông", "true", "60.0", "74.5")
     assert (a["count_pass"], a["count_fail"], a["count_not_determinable"], a["new_failures"]) == ("1", "1", "1", "1")
     assert portals[1]["tags"] == "" and portals[1]["new_failures"] == "0"
+    assert (a["persistent"], a["pending"], a["unknown"], a["first_seen"]) == ("0", "0", "0", "0")
     assert list(runs[0]) == list(RUN_COLUMNS)
     assert [r["run_id"] for r in runs] == ["1", "2", "3"] and [r["run_id"] for r in upto] == ["1", "2"]
     assert (runs[2]["portals"], runs[2]["portals_reachable"], runs[2]["score_mean"], runs[2]["findings_fail"]) == (
