@@ -162,6 +162,8 @@ class _Debounce:
 
 
 def _bucket(base: str | None, now: str | None, raw: str | None) -> str | None:
+    """The bucket from the confirmed state before and after the run and the run's own verdict (the
+    table in docs/data-dictionary.md, "Buckets"); None: nothing to list."""
     if base is None:
         return "first_seen" if now == FAIL else None
     if base == OK:
@@ -252,7 +254,8 @@ def run_changes(store: Store, run_id: int, *, flap_k: int = 2, window: int | Non
     if k < 1:
         raise ValueError(f"flap_k must be ≥ 1, not {flap_k!r}")
     run = store.get_run(run_id)
-    earlier = store.runs_of_kind(run.kind, before=run.id, limit=window if window else max(HISTORY_WINDOW, 2 * k))
+    limit = max(HISTORY_WINDOW, 2 * k) if window is None else max(int(window), 0)
+    earlier = store.runs_of_kind(run.kind, before=run.id, limit=limit)
     previous = earlier[0] if earlier else None
     history = [r.id for r in earlier]
     current_rows = {r.portal_id: r for r in store.portal_rows(run.id)}
