@@ -8,6 +8,7 @@ and a restrictive Content-Security-Policy (its one style sheet admitted by hash,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,10 @@ def _http(url: str | None) -> bool:
 FILTERS = {"vn_datetime": _vn_datetime, "vn_date": _vn_date, "is_http": _http}
 
 
+@functools.cache
 def environment() -> Environment:
+    # One environment per process: Jinja caches compiled templates per environment, and compiling
+    # the report for every portal of a night would cost more than rendering it.
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(FILTERS)

@@ -11,6 +11,7 @@ folder and renames it; ``nd42 report`` writes into its ``--out``.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ def file_names(portal_ids: Iterable[str]) -> dict[str, str]:
 
 
 def _write(path: Path, content: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # two renders of one folder never share a temp
     tmp.write_text(content, encoding="utf-8")
     tmp.replace(path)
 
