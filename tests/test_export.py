@@ -12,7 +12,16 @@ import pytest
 
 from nd42.cli import main
 from nd42.clock import VN_TZ
-from nd42.export import CHANGE_COLUMNS, COLUMNS, FINDING_COLUMNS, PORTAL_COLUMNS, RUN_COLUMNS, SCHEMA_ID, render, write_exports
+from nd42.export import (
+    CHANGE_COLUMNS,
+    COLUMNS,
+    FINDING_COLUMNS,
+    PORTAL_COLUMNS,
+    RUN_COLUMNS,
+    SCHEMA_ID,
+    render,
+    write_exports,
+)
 from nd42.records import Certainty, Evidence, Finding, LegalRef, PageFetch, PortalSnapshot, Severity, Status
 from nd42.store import Store
 
