@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from nd42.history import PortalChanges, TrendPoint
+from nd42.history import PortalChanges, RuleTrendPoint, TrendPoint
 from nd42.records import Finding, PortalSnapshot
 from reports import assets, svg
 from reports.i18n import DASH, LEVEL, STATUS, UI, dash, text
@@ -204,7 +204,8 @@ def change_view(changes: PortalChanges | None, findings: Sequence[Finding], href
             note = ""
             if detail is not None and detail.change == "pending":
                 # Which way it goes follows from this run's verdict: failing now = may be a new failure.
-                note = dash("pending_fail" if detail.status == "fail" else "pending_fixed", lang)
+                note = dash("pending_fail" if detail.status == "fail" else "pending_fixed", lang) + ", " + \
+                    dash("held", lang).format(held=detail.held, needed=detail.needed)
             elif detail is not None and detail.change == "unknown":
                 status = detail.status
                 note = STATUS[status][lang] if status in STATUS else dash("not_run", lang)
@@ -215,6 +216,33 @@ def change_view(changes: PortalChanges | None, findings: Sequence[Finding], href
     return PortalChangeView(new_failures=refs(changes.new_failures), fixed=refs(changes.fixed),
                             pending=refs(changes.pending), unknown=refs(changes.unknown),
                             persistent=refs(changes.persistent))
+
+
+@dataclasses.dataclass(frozen=True)
+class RuleHistory:
+    """One changed rule's verdicts over the portal's latest runs, for its report page."""
+
+    rule_id: str
+    title: str
+    href: str
+    statuses: tuple[str | None, ...]  # per run of ``HistoryTable.run_ids``; None: the rule did not run
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryTable:
+    run_ids: tuple[int, ...]
+    rules: tuple[RuleHistory, ...]
+
+
+def rule_history(changes: PortalChangeView, trends: Mapping[str, Sequence[RuleTrendPoint]]) -> HistoryTable:
+    """The rules a portal's changes list (new, fixed, to be confirmed, unknown), each with its trend."""
+    listed = [*changes.new_failures, *changes.fixed, *changes.pending, *changes.unknown]
+    run_ids = tuple(sorted({p.run_id for ref in listed for p in trends.get(ref.rule_id, ())}))
+    rules = []
+    for ref in sorted(listed, key=lambda r: r.rule_id):
+        by_run = {p.run_id: p.status for p in trends.get(ref.rule_id, ())}
+        rules.append(RuleHistory(ref.rule_id, ref.title, ref.href, tuple(by_run.get(r) for r in run_ids)))
+    return HistoryTable(run_ids, tuple(rules))
 
 
 def portal_row(snapshot: PortalSnapshot, findings: Sequence[Finding], *, href: str,

@@ -194,6 +194,10 @@ DASH = {
                            "thể coi là đã khắc phục.",
                      "en": "\"Unknown\": the rule was failing, and this run could not determine it, so it does not "
                            "count as fixed."},
+    "held": {"vi": "{held}/{needed} lượt", "en": "{held} of {needed} runs"},
+    "rule_history": {"vi": "Lịch sử các quy tắc có thay đổi", "en": "History of the rules that changed"},
+    "rule_history_caption": {"vi": "Kết quả của từng quy tắc qua các lượt gần nhất (cũ trước, mới sau).",
+                             "en": "Each rule's verdict over the latest runs (oldest first)."},
     "not_run": {"vi": "quy tắc không chạy lần này", "en": "the rule did not run this time"},
     "no_changes": {"vi": "Không có thay đổi nào.", "en": "No changes."},
     "registry_changed": {"vi": "Danh sách cổng (registry) đã thay đổi giữa hai lượt được so sánh: kết quả so sánh "

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nd42.history import portal_trend, run_changes
+from nd42.history import portal_trend, rule_trend, run_changes
 from nd42.store import Store
 from reports import dashboard
 from reports.render import render_portal_report, safe_name
 
 TREND_LIMIT = 30
+RULE_TREND_LIMIT = 10  # columns of a table, not points of a line
 PORTALS = "portals"
 
 
@@ -91,9 +92,15 @@ def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", f
         # The profile the findings were evaluated under (the registry entry's, in a nightly run).
         profile = _profile(stored[portal_id].profile or info.profile, profiles)
         page_changes = dashboard.change_view(changes.portals.get(portal_id), findings, "", lang)
+        # Only the rules that changed get their history: a few per portal, one query each.
+        listed = {ref.rule_id for refs in (page_changes.new_failures, page_changes.fixed, page_changes.pending,
+                                           page_changes.unknown) for ref in refs}
+        trends = {rule_id: rule_trend(store, portal_id, rule_id, limit=RULE_TREND_LIMIT, until_run=run_id)
+                  for rule_id in sorted(listed)}
         html = render_portal_report(snapshot, findings, score=score, run=run, profile=profile, lang=lang,
                                     site={"back": "../index.html", "spark": row.spark, "points": row.trend,
-                                          "changes": page_changes})
+                                          "changes": page_changes,
+                                          "rules": dashboard.rule_history(page_changes, trends)})
         _write(out_dir / href, html)
         rows.append(row)
     view = dashboard.build(dashboard.run_view(info, lang), rows, lang=lang, previous=previous,

@@ -255,8 +255,8 @@ def test_changes_since_last_night_with_flap_suppression(site: dict[str, Path]) -
     assert set(changes) == {"sgtvt", "krongno", "hostile"}
     new, fixed, pending, unknown = changes["sgtvt"]
     assert new == "FR-001 Tiêu đề FR-001" and fixed == "FR-002 Tiêu đề FR-002" and unknown == "—"
-    assert pending == "TL-001 Tiêu đề TL-001 (có thể không đạt mới)"
-    assert changes["krongno"] == ["—", "—", "CT-001 Tiêu đề CT-001 (có thể đã khắc phục)", "—"]
+    assert pending == "TL-001 Tiêu đề TL-001 (có thể không đạt mới, 1/2 lượt)"
+    assert changes["krongno"] == ["—", "—", "CT-001 Tiêu đề CT-001 (có thể đã khắc phục, 1/2 lượt)", "—"]
     assert changes["hostile"][:3] == ["—", "—", "—"]
     assert changes["hostile"][3] == f"TL-001 Tiêu đề TL-001 {XSS} (Không xác định được)"
     section = " ".join(page.get_element_by_id("changes").text_content().split())
@@ -368,6 +368,14 @@ def test_portal_pages_link_back_and_show_their_history(site: dict[str, Path]) ->
     assert [h[2] for h in history] == [f"{score(findings_for('sgtvt', n))['score']:.0f}" for n in range(3)]
     text = " ".join(page.text_content().split())
     assert "Không đạt mới: FR-001" in text and "Đã khắc phục: FR-002" in text
+    # The rules that changed, each with its verdicts over the runs.
+    table = page.xpath("//table[@class='history rules']")[0]
+    assert [" ".join(th.text_content().split()) for th in table.xpath("./thead//th")] == ["Quy tắc", "#1", "#2", "#3"]
+    assert [cells_text(r) for r in table.xpath("./tbody/tr")] == [
+        ["FR-001 Tiêu đề FR-001", "Đạt", "Không đạt", "Không đạt"],
+        ["FR-002 Tiêu đề FR-002", "Không đạt", "Đạt", "Đạt"],
+        ["TL-001 Tiêu đề TL-001", "Đạt", "Đạt", "Không đạt"]]
+    assert table.xpath("./tbody/tr[1]/th/a/@href") == ["#FR-001"]
     for href in page.xpath("//a/@href"):
         parts = urlsplit(href)
         assert parts.scheme in ("", "http", "https")
