@@ -20,7 +20,7 @@ from markupsafe import Markup
 from nd42.history import PortalChanges, RuleTrendPoint, TrendPoint
 from nd42.records import Finding, PortalSnapshot
 from reports import assets, svg
-from reports.i18n import DASH, LEVEL, STATUS, UI, dash, text
+from reports.i18n import LEVEL, STATUS, UI, dash, text
 from reports.render import AREA_ORDER, environment
 
 
@@ -49,7 +49,7 @@ class RuleRef:
     rule_id: str
     title: str
     href: str  # the finding in the portal's report
-    note: str = ""  # for "to be confirmed": which way the change goes
+    note: str = ""  # "to be confirmed": which way and how far; "unknown": why there is no verdict
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +125,7 @@ class ChangesView:
     portals_added: tuple[str, ...]
     portals_removed: tuple[str, ...]
     portals_changed: tuple[str, ...]
-    totals: Mapping[str, int]  # new_failures, fixed, pending over all portals
+    totals: Mapping[str, int]  # new_failures, fixed, pending, unknown: rules over all portals
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,7 +166,9 @@ def _area_cells(findings: Sequence[Finding], lang: str) -> tuple[AreaCell, ...]:
         shown = "—" if value is None else f"{value:.0f}"
         spoken = (f"{label}: {dash('area_score', lang)} {shown}" if value is not None
                   else f"{label}: {dash('no_score', lang)}") + f", {fail} {dash('fails', lang)}"
-        cells.append(AreaCell(area, label, value, fail, len(members), svg.bucket(value), shown, spoken))
+        # The bucket follows the number shown: a cell reading "90" is never coloured as below 90.
+        bucket = svg.bucket(None if value is None else float(round(value)))
+        cells.append(AreaCell(area, label, value, fail, len(members), bucket, shown, spoken))
     return tuple(cells)
 
 
@@ -333,5 +335,4 @@ def render(view: Dashboard) -> str:
     return environment().get_template("dashboard.html.j2").render(
         v=view, lang=lang, d=lambda key: dash(key, lang), t=lambda key: text(key, lang),
         status_name=lambda s: STATUS[s][lang] if s in STATUS else s, delta_text=_delta_text,
-        num=lambda x: "—" if x is None else f"{x:.0f}", script=assets.script(), style=assets.style(),
-        buckets=svg.BUCKETS, dash_keys=DASH)
+        num=lambda x: "—" if x is None else f"{x:.0f}", script=assets.script(), style=assets.style())

@@ -234,6 +234,21 @@ def test_sparklines_plot_every_run_on_a_fixed_scale_with_a_text_alternative(site
     assert not svg_down.xpath("./*[local-name()='polyline']") and svg_down.get("aria-label").endswith("—, —, —")
 
 
+def test_heat_buckets_follow_the_number_shown() -> None:
+    assert [svg.bucket(v) for v in (100.0, 90.0, 89.9, 60.0, 59.9, 0.0, None)] == \
+        ["good", "good", "mid", "mid", "bad", "bad", "none"]
+    # 19 of 20 weight met: 95, good.  87 of 97: 89.7, shown "90", so coloured good as it reads.
+    found = [Finding("R", Status.PASS, Severity.HIGH, "content", "t", "t", "m", "m")] * 3 + \
+        [Finding("S", Status.FAIL, Severity.LOW, "content", "t", "t", "m", "m")] + \
+        [Finding("P", Status.PASS, Severity.CRITICAL, "content", "t", "t", "m", "m")] * 2
+    cell = dashboard.portal_row(snapshot_for("sgtvt", 0), found, href="x").cell("content")
+    assert cell is not None and cell.score == 95.0 and (cell.shown, cell.bucket) == ("95", "good")
+    tight = [Finding("R", Status.PASS, Severity.HIGH, "content", "t", "t", "m", "m")] * 29 + \
+        [Finding("S", Status.FAIL, Severity.CRITICAL, "content", "t", "t", "m", "m")] * 2
+    cell = dashboard.portal_row(snapshot_for("sgtvt", 0), tight, href="x").cell("content")
+    assert cell is not None and cell.score == 89.7 and (cell.shown, cell.bucket) == ("90", "good")
+
+
 def test_sparkline_gaps_and_single_points() -> None:
     one = lxml.html.fromstring(str(svg.sparkline([50.0], label="x")))
     assert not one.xpath("//polyline") and len(one.xpath("//circle")) == 2
