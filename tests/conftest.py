@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -39,6 +40,8 @@ class DemoServerInfo:
     ca_file: str = ""  # the demo CA (PEM), to trust the portals' certificates
     env: dict[str, bool] = field(default_factory=dict)  # {"ipv6": …, "legacy_tls": …} on this machine
     portal_dir: Path | None = None  # where portal_file() writes
+    night: int = 1  # which of the demo's nights the server serves (its truth is that night's)
+    first_urls: dict[str, str] = field(default_factory=dict)  # night 2: where night 1 was served before the switch
 
     def port(self, pid: str) -> int:
         return int(self.urls[pid].rsplit(":", 1)[1])
@@ -80,9 +83,8 @@ def _first_line(proc: subprocess.Popen[str], timeout: float) -> str:
     return box[0] if box else ""
 
 
-@pytest.fixture(scope="session")
-def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServerInfo]:
-    """The demo portals (HTTP, HTTPS, [::1] twins), their DNS server and CA, in a subprocess for the session."""
+def _serve_demo(tmp_path_factory: pytest.TempPathFactory, *, switch: bool) -> Iterator[DemoServerInfo]:
+    """``python -m nd42.demo.server`` for the session; with ``switch``, moved to night 2 while it runs."""
     from nd42.demo.portals import build_portals
 
     proc = subprocess.Popen([sys.executable, "-m", "nd42.demo.server", "--today", TODAY.isoformat(),
@@ -92,11 +94,21 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
         if not line:
             raise RuntimeError(f"demo server did not start (exit code {proc.poll()})")
         started = json.loads(line)
+        first_urls: dict[str, str] = {}
+        night = 1
+        if switch:
+            # The way a nightly demo moves on: the running server switches (same ports), nothing restarts.
+            proc.send_signal(signal.SIGUSR1)
+            switched = _first_line(proc, 60)
+            if not switched:
+                raise RuntimeError(f"demo server did not switch nights (exit code {proc.poll()})")
+            night = json.loads(switched)["night"]
+            first_urls = started["urls"]
         # The server's truth and this process's agree: both ask the same machine about IPv6 and TLS 1.0.
-        truth = {pid: p.truth for pid, p in build_portals(TODAY, started["env"]).items()}
+        truth = {pid: p.truth for pid, p in build_portals(TODAY, started["env"], night=night).items()}
         yield DemoServerInfo(started["urls"], truth, TODAY, started["hosts"], started["endpoints"],
                              started["loopback"], started["ipv6_ports"], started["dns_server"], started["ca_file"],
-                             started["env"], tmp_path_factory.mktemp("demo-portals"))
+                             started["env"], tmp_path_factory.mktemp(f"demo-portals-night{night}"), night, first_urls)
     finally:
         proc.terminate()
         try:
@@ -104,3 +116,17 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServerInfo]:
+    """The demo portals (HTTP, HTTPS, [::1] twins), their DNS server and CA, in a subprocess for the session."""
+    yield from _serve_demo(tmp_path_factory, switch=False)
+
+
+@pytest.fixture(scope="session")
+def demo_server_night2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServerInfo]:
+    """Another demo server, started on night 1 and switched to night 2 while running (SIGUSR1)."""
+    if not hasattr(signal, "SIGUSR1"):
+        pytest.skip("switching a running demo server's night needs SIGUSR1 (POSIX)")
+    yield from _serve_demo(tmp_path_factory, switch=True)
