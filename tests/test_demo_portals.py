@@ -1335,7 +1335,9 @@ def test_declared_changes_agree_with_both_nights_expectations() -> None:
         for rule, change in changes["expect"].items():
             for profile in PROFILES:
                 pair = {_status(change["night1"], profile), _status(change["night2"], profile)}
-                assert not ("fail" in pair and pair & {"not_determinable", "error"}), (pid, rule, profile)
+                # nd42.history's buckets: fail ↔ no verdict is "unknown"/"first seen", never new or fixed.
+                assert not ("fail" in pair and pair & {"not_determinable", "error", "not_applicable", "off"}), (
+                    pid, rule, profile)
         for profile in PROFILES:
             assert changes["by_profile"][profile] == {"new_failures": sorted({r for r, p in new if p == profile}),
                                                       "fixed": sorted({r for r, p in fixed if p == profile})}
@@ -1375,6 +1377,11 @@ def test_a_night_cannot_drift_from_its_statement() -> None:
         compare(one[bqlkcn], tampered(bqlkcn, net=one[bqlkcn].net))
     with pytest.raises(ValueError, match="server"):
         compare(one[bqlkcn], tampered(bqlkcn, server="nginx/1.24.0"))
+    # A fix must end on a verdict: "fail → not_applicable" is no fix in the nightly history.
+    vanished = tampered("hoalam-sgddt")
+    vanished.truth["expect"]["FR-001"] = "not_applicable"
+    with pytest.raises(ValueError, match="no verdict"):
+        compare(one["hoalam-sgddt"], vanished)
     unchanged = tampered("hoalam-sxd")
     unchanged.truth.pop("changes")
     assert compare(one["hoalam-sxd"], unchanged)["summary_en"] == "Unchanged since night 1."
@@ -1506,3 +1513,18 @@ def test_night_2_gives_the_known_verdicts_under_each_profile(demo_server_night2:
             for rule in truth["changes"]["by_profile"][profile]["fixed"]:
                 assert statuses[rule] != "fail" == _status(one[pid].truth["expect"][rule], profile), (pid, rule)
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_server_command_starts_on_the_night_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    import signal
+
+    from nd42.demo.server import main
+
+    before = signal.getsignal(signal.SIGUSR1) if hasattr(signal, "SIGUSR1") else None
+    assert main(["--today", TODAY.isoformat(), "--seconds", "0", "--night", "2"]) == 0
+    info = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert info["night"] == 2 and set(info["urls"]) == set(_portals(2))
+    if hasattr(signal, "SIGUSR1"):
+        assert signal.getsignal(signal.SIGUSR1) == before  # the process's own handler is back
+    with pytest.raises(SystemExit):
+        main(["--night", "3"])

@@ -11,10 +11,12 @@ network settings that changed.  :func:`compare` checks that statement against th
 same day — the pages served, the :class:`~nd42.demo.common.Net`, and both nights' ``truth["expect"]`` —
 and raises when they disagree, so a change to a portal cannot leave its declared diff behind.
 
-Only ``fail`` counts as failing, as in the nightly history: a rule that goes from ``pass`` to
-``not_determinable`` is neither a new failure nor fixed (it is listed in ``expect`` only).  No declared
-change goes between ``fail`` and ``not_determinable`` or ``error``: :func:`compare` refuses it, because
-the history calls such a move "unknown" and the demo's lists would then mean something else there.
+Only ``fail`` counts as failing, as in the nightly history (:mod:`nd42.history`): a rule that goes from
+``pass`` to ``not_determinable`` is neither a new failure nor fixed (it is listed in ``expect`` only).
+Every new failure and every fix goes between ``fail`` and a verdict (``pass`` or ``warn``), never a
+status that is no verdict (``not_determinable``, ``error``, ``not_applicable``, ``off``): the history
+calls those moves "unknown" or "first seen", so :func:`compare` refuses them, and the demo's lists mean
+what the history's buckets ``new_failures`` and ``fixed`` mean (with K = 1).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from nd42.demo.common import DemoPortal
 from nd42.demo.expect import PROFILES, status_for
 
 NIGHTS = (1, 2)
-UNKNOWN = ("not_determinable", "error")
+NO_VERDICT = ("not_determinable", "error", "not_applicable", "off")  # nd42.history: neither ok nor fail
 # Fields a night may not change: the portal is the same agency at the same address with the same stack.
 _FIXED = ("id", "name", "cms", "hostname", "level", "parent", "headers", "server", "searches")
 _UNCHANGED: dict[str, Any] = {"summary_vi": "Không thay đổi so với đêm 1.", "summary_en": "Unchanged since night 1.",
@@ -122,9 +124,9 @@ def compare(before: DemoPortal, after: DemoPortal) -> dict[str, Any]:
     for rule, change in expect.items():
         for profile in PROFILES:
             pair = {status_for(change["night1"], profile), status_for(change["night2"], profile)}
-            if "fail" in pair and pair & set(UNKNOWN):
+            if "fail" in pair and pair & set(NO_VERDICT):
                 raise mismatch(f"{rule} under {profile}", "a move the history counts as a change",
-                               "fail ↔ not_determinable (unknown)")
+                               f"{change['night1']!r} → {change['night2']!r}, between fail and no verdict")
     return {"since_night": 1, "summary_vi": declared["summary_vi"], "summary_en": declared["summary_en"],
             "new_failures": new, "fixed": fixed, "by_profile": by_profile(new, fixed), "expect": expect,
             "pages": pages, "network": network}

@@ -47,6 +47,25 @@ Issue 4 (the technical standards, ``truth["network"]`` and ``truth["tech"]``; se
 Two technical verdicts depend on the machine (no IPv6 loopback, an OpenSSL without TLS 1.0):
 :func:`build_portals` asks :mod:`nd42.demo.network` and the truth follows.
 
+Issue 5, the demo's second night (``build_portals(today, night=2)``; night 1 is byte for byte the demo
+above, the end-to-end yardstick).  The nightly job looks again and finds, on the same day's clock:
+
+* ``hoalam-sgddt`` (fixed): a new directive document, two days old: FR-001 fail → pass.
+* ``hoalam-xakhelam`` (fixed): ``/gioi-thieu.html``, linked from the menu all along, is published with the
+  commune's functions, duties and units: SP-007 fail → pass (CT-001 and CT-002 not_determinable → pass).
+* ``hoalam-bqlkcn`` (regression): its certificate expired 20 days ago: TL-004 pass → fail.
+* ``hoalam-skhcn`` (regression): a theme update lost the contacts page (still linked: 404) and breaks the
+  statistics listing (500): SP-010 and PF-006 pass → fail, CT-005 pass → warn, SP-016 pass →
+  not_determinable (a server error is no verdict: neither a new failure nor fixed).
+* ``hoalam-snnmt`` and ``hoalam-sxd``: unchanged, byte for byte.
+
+Every night-2 truth carries ``night`` (2) and ``changes`` (:func:`nd42.demo.nights.compare`: the
+summary in Vietnamese and English, ``new_failures`` and ``fixed`` as rule → profiles, ``by_profile``, the
+``expect`` of every rule that differs on both nights, the changed/added/removed ``pages`` and the
+``network`` fields that changed), checked against both builds whenever the portals are built.  A running
+:class:`nd42.demo.server.DemoNetwork` moves to the other night with ``switch(portals)`` on the same
+ports, DNS zone and CA.
+
 Every date is ``today`` minus a fixed age, so the verdicts do not depend on the day; the one exception is
 the SharePoint directive list, whose newest age (0–20 days, always fresh) is chosen so that its date reads
 both ways (day ≤ 12).  Same ``today``, same bytes.  ``truth["expect"]`` gives every rule's expected

@@ -596,13 +596,16 @@ def main(argv: list[str] | None = None) -> int:
         network.switch(build_portals(now.date(), night=night))
         print(json.dumps({"night": network.night, "today": now.date().isoformat()}), flush=True)
 
-    if hasattr(signal, "SIGUSR1"):  # POSIX only; elsewhere the night is chosen at start
-        signal.signal(signal.SIGUSR1, other_night)
+    # POSIX only (elsewhere the night is chosen at start); the previous handler comes back on return, so that
+    # calling main() in a process that has its own does not leave ours behind.
+    previous = signal.signal(signal.SIGUSR1, other_night) if hasattr(signal, "SIGUSR1") else None
     try:
         print(json.dumps(network.info()), flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             time.sleep(args.seconds)
     finally:
+        if hasattr(signal, "SIGUSR1"):
+            signal.signal(signal.SIGUSR1, signal.SIG_DFL if previous is None else previous)
         network.close()
     return 0
 
