@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -22,25 +23,33 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.internet import defer
+from twisted.python.failure import Failure
 
 from crawler.probes import run_probes, skipped_probes
 from crawler.probes.crawlside import HomeChain, complete
 from crawler.resolver import SETTING as RESOLVE_SETTING
 from crawler.spiders.portal import PortalSpider, ProgressFn
-from nd42.config import CrawlOptions, PortalConfig
+from nd42.config import CrawlOptions, PortalConfig, site_domain
 from nd42.records import PortalSnapshot
+
+log = logging.getLogger(__name__)
 
 
 def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[str, Any] | None = None,
                    portals: int = 1) -> Settings:
+    """Scrapy settings for the run.  ``portals`` is accepted for older callers: every crawler is one
+    portal with its own downloader, so the caps below are per portal whatever the count."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     throttle = options.autothrottle and options.delay > 0
     settings.setdict(
         {
             "CONCURRENT_REQUESTS_PER_DOMAIN": options.concurrency,
-            # A global cap too: Scrapy's robots.txt fetches do not always wait for the domain's slot.
-            "CONCURRENT_REQUESTS": max(options.concurrency * portals, options.concurrency),
+            # The portal's total too (a crawler's cap, not the process's): the www twin is another
+            # download slot on the same server, and a small cap keeps what is already handed to the
+            # downloader, and so still fetched after a time budget runs out, to a request or two.
+            "CONCURRENT_REQUESTS": options.concurrency,
             "DOWNLOAD_DELAY": options.delay,
             "RANDOMIZE_DOWNLOAD_DELAY": options.delay > 0,
             "AUTOTHROTTLE_ENABLED": throttle,
@@ -69,7 +78,7 @@ Probes = dict[str, dict[str, Any]]
 
 
 def _with_probes(on_snapshot: Callable[[PortalSnapshot], None], probes: Probes, chain: HomeChain,
-                 budget: int) -> Callable[[PortalSnapshot], None]:
+                 budget: int, time_budget: float | None) -> Callable[[PortalSnapshot], None]:
     def done(snapshot: PortalSnapshot) -> None:
         try:
             complete(probes, snapshot, chain)
@@ -77,13 +86,131 @@ def _with_probes(on_snapshot: Callable[[PortalSnapshot], None], probes: Probes, 
             probes.setdefault("network", {})["complete_error"] = f"{type(exc).__name__}: {exc}"[:300]
         snapshot.probes.update(probes)
         network = probes.get("network", {})
-        # The probes' requests are requests to the portal too: they came out of the page budget.
+        # The probes' requests and time are the portal's too: they came out of its budgets.
         snapshot.crawl["crawl_budget"] = snapshot.crawl.get("page_budget")
         snapshot.crawl["page_budget"] = budget
+        snapshot.crawl["crawl_time_budget"] = snapshot.crawl.get("time_budget")
+        snapshot.crawl["time_budget"] = time_budget
         snapshot.crawl["probe_connections"] = network.get("connections", 0)
         snapshot.crawl["probe_http_requests"] = network.get("http_requests", 0)
         on_snapshot(snapshot)
     return done
+
+
+TIME_FLOOR = 0.1  # of its time budget, a portal's crawl keeps at least this share after slow probes
+
+
+def budgets(portal: PortalConfig, options: CrawlOptions) -> tuple[int, float | None]:
+    """A portal's page and time budgets as asked: its registry entry's, else the run's."""
+    return portal.page_budget or options.page_budget, portal.time_budget or options.time_budget
+
+
+def portal_options(portal: PortalConfig, options: CrawlOptions, probes: Probes) -> CrawlOptions:
+    """The crawl's own bounds: the portal's budgets less what its probes spent."""
+    network = probes.get("network", {})
+    budget, time_budget = budgets(portal, options)
+    spent = int(network.get("http_requests", 0))
+    crawl_time = None
+    if time_budget is not None:
+        crawl_time = max(time_budget - float(network.get("duration_s") or 0.0), time_budget * TIME_FLOOR)
+    return dataclasses.replace(options, page_budget=max(1, budget - spent), time_budget=crawl_time)
+
+
+@dataclasses.dataclass
+class CrawlOutcome:
+    """How a call of :func:`crawl_portals` ended (the snapshots went to ``on_snapshot``)."""
+
+    total: int
+    finished: int = 0  # crawls that ended, a snapshot handed over or not
+    failed: list[str] = dataclasses.field(default_factory=list)  # portal ids whose crawl raised
+    peak: int = 0  # most spiders running at the same time
+
+    @property
+    def interrupted(self) -> bool:
+        """Stopped before every portal's crawl ended (a signal stopped the reactor)."""
+        return self.finished < self.total
+
+
+@dataclasses.dataclass(frozen=True)
+class _Keys:
+    host: str
+    site: str
+    addresses: frozenset[str]
+
+
+def _keys(portal: PortalConfig, probes: Probes, resolve: dict[str, str]) -> _Keys:
+    host = (urlsplit(portal.url).hostname or "").lower().removeprefix("www.")
+    dns = probes.get("dns", {})
+    found = [*dns.get("a", []), *dns.get("aaaa", [])] if isinstance(dns, dict) else []
+    mapped = resolve.get(host) or resolve.get(f"www.{host}")
+    return _Keys(host, site_domain(host), frozenset([*found, *([mapped] if mapped else [])]))
+
+
+class Slots:
+    """Starts crawls as slots free up: at most ``limit`` at once, never two on one host.
+
+    ``start(portal, probes)`` begins a crawl and returns a Deferred that fires when it is over;
+    ``finished()`` is called once, after the last of ``total`` portals.  Runs in the reactor's thread.
+    ``order`` ranks the portals (portal id → position); ``resolve`` is ``--resolve``'s map, whose
+    addresses count as the hosts' own.
+    """
+
+    def __init__(self, limit: int, total: int, start: Callable[[PortalConfig, Probes], Any],
+                 order: dict[str, int], resolve: dict[str, str] | None = None,
+                 finished: Callable[[], None] = lambda: None) -> None:
+        self.stopping = False  # a signal is stopping the process: start nothing more
+        self.limit = max(1, limit)
+        self.outcome = CrawlOutcome(total)
+        self.start = start
+        self.finished = finished
+        self.order = order
+        self.resolve = {h.lower(): ip for h, ip in (resolve or {}).items()}
+        self.ready: list[tuple[int, PortalConfig, Probes, _Keys]] = []
+        self.running: dict[int, _Keys] = {}
+        self._tokens = 0
+
+    def add(self, ready: Iterable[tuple[PortalConfig, Probes]]) -> None:
+        """Portals ready to start (probed), all at once so that the choice sees them together."""
+        for portal, probes in ready:
+            rank = self.order.get(portal.id, len(self.order))
+            self.ready.append((rank, portal, probes, _keys(portal, probes, self.resolve)))
+        self.ready.sort(key=lambda entry: entry[0])
+        self.fill()
+
+    def _pick(self) -> int | None:
+        hosts = {k.host for k in self.running.values()}
+        sites = {k.site for k in self.running.values()}
+        addresses = frozenset().union(*(k.addresses for k in self.running.values()))
+        first = None
+        for index, (_rank, _portal, _probes, keys) in enumerate(self.ready):
+            if keys.host in hosts:
+                continue
+            if keys.site not in sites and not keys.addresses & addresses:
+                return index
+            first = index if first is None else first
+        return first
+
+    def fill(self) -> None:
+        while not self.stopping and len(self.running) < self.limit and (index := self._pick()) is not None:
+            _rank, portal, probes, keys = self.ready.pop(index)
+            self._tokens += 1
+            token = self._tokens
+            self.running[token] = keys
+            self.outcome.peak = max(self.outcome.peak, len(self.running))
+            # maybeDeferred: a start that raises is a failed crawl like any other, counted below.
+            defer.maybeDeferred(self.start, portal, probes).addBoth(self._closed, token, portal.id)
+
+    def _closed(self, result: Any, token: int, portal_id: str) -> None:
+        if isinstance(result, Failure):
+            # One portal's broken crawl never ends the night: it is counted and the next one starts.
+            log.error("crawl of %s failed: %s", portal_id, result.getErrorMessage())
+            self.outcome.failed.append(portal_id)
+        self.running.pop(token, None)
+        self.outcome.finished += 1
+        if self.outcome.finished >= self.outcome.total:
+            self.finished()
+        else:
+            self.fill()
 
 
 def _host_groups(portals: list[PortalConfig]) -> list[list[PortalConfig]]:
@@ -108,12 +235,26 @@ def _probe_group(group: list[PortalConfig], options: CrawlOptions, clock: dt.dat
 
 def crawl_portals(portals: Iterable[PortalConfig], options: CrawlOptions, clock: dt.datetime,
                   on_snapshot: Callable[[PortalSnapshot], None], progress: ProgressFn | None = None,
-                  log_level: str = "ERROR", extra_settings: dict[str, Any] | None = None) -> None:
-    """Probe and crawl every portal (one spider each, all in one reactor); ``on_snapshot`` per portal."""
+                  log_level: str = "ERROR", extra_settings: dict[str, Any] | None = None, *,
+                  max_at_once: int | None = None) -> CrawlOutcome:
+    """Probe and crawl every portal (one spider each, all in one reactor); ``on_snapshot`` per portal.
+
+    ``max_at_once`` bounds the spiders running together (default: all of them); portals start in
+    the given order as slots free up.  Snapshots are handed over one by one and never kept here.
+    """
     options.validate()
     portals = list(portals)
-    settings = build_settings(options, log_level, extra_settings, portals=len(portals))
+    if not portals:
+        return CrawlOutcome(0)
+    limit = max_at_once or len(portals)
+    settings = build_settings(options, log_level, extra_settings, portals=min(limit, len(portals)))
     process = CrawlerProcess(settings)
+
+    def closed(spider: Any, reason: str) -> None:
+        # Scrapy closes every spider with "shutdown" when a signal stops the process: the crawls
+        # that end then must not make room for new ones.
+        if reason == "shutdown":
+            slots.stopping = True
 
     def launch(portal: PortalConfig, probes: Probes) -> Any:
         if progress is not None:
@@ -122,22 +263,19 @@ def crawl_portals(portals: Iterable[PortalConfig], options: CrawlOptions, clock:
         chain = HomeChain()
         crawler = process.create_crawler(PortalSpider)
         crawler.signals.connect(chain, signal=signals.response_downloaded)
-        spent = int(probes.get("network", {}).get("http_requests", 0))
-        crawl_options = dataclasses.replace(options, page_budget=max(1, options.page_budget - spent))
-        return process.crawl(crawler, portal=portal, options=crawl_options, clock=clock,
-                             on_done=_with_probes(on_snapshot, probes, chain, options.page_budget), progress=progress)
+        crawler.signals.connect(closed, signal=signals.spider_closed)
+        done = _with_probes(on_snapshot, probes, chain, *budgets(portal, options))
+        return process.crawl(crawler, portal=portal, options=portal_options(portal, options, probes), clock=clock,
+                             on_done=done, progress=progress)
 
-    if not options.network_probes or not portals:
-        for portal in portals:
-            launch(portal, skipped_probes("disabled"))
-        process.start()
-        return
-    _pipeline(process, settings, _host_groups(portals), options, clock, launch)
+    slots = Slots(limit, len(portals), launch, {portal.id: rank for rank, portal in enumerate(portals)},
+                  options.resolve)
+    return _pipeline(process, settings, portals, options, clock, slots)
 
 
-def _pipeline(process: CrawlerProcess, settings: Settings, groups: list[list[PortalConfig]], options: CrawlOptions,
-              clock: dt.datetime, launch: Callable[[PortalConfig, Probes], Any]) -> None:
-    """Crawl each host group as soon as its probes are done, in the reactor, which stops after the last crawl."""
+def _pipeline(process: CrawlerProcess, settings: Settings, portals: list[PortalConfig], options: CrawlOptions,
+              clock: dt.datetime, slots: Slots) -> CrawlOutcome:
+    """Hand each host group to the slots as soon as its probes are done; the reactor stops after the last crawl."""
     from scrapy.utils.reactor import install_reactor
 
     # Nothing is crawled before the reactor starts, so Scrapy has not installed its reactor yet.
@@ -146,24 +284,24 @@ def _pipeline(process: CrawlerProcess, settings: Settings, groups: list[list[Por
     from twisted.internet import reactor as installed
 
     reactor: Any = installed  # Twisted types the module attribute loosely; it is the installed reactor
-    left = [len(groups)]
+
+    def stop() -> None:
+        with contextlib.suppress(RuntimeError):  # already stopping (Ctrl-C)
+            reactor.stop()
+
+    slots.finished = stop
+    if not options.network_probes:
+        reactor.callWhenRunning(slots.add, [(portal, skipped_probes("disabled")) for portal in portals])
+        process.start(stop_after_crawl=False)
+        return slots.outcome
+    groups = _host_groups(portals)
 
     def probed(group: list[PortalConfig], future: Future[list[Probes]]) -> None:
         try:
             results = future.result()
         except Exception:
             results = [skipped_probes("probe_error") for _ in group]
-        try:
-            for portal, probes in zip(group, results, strict=True):
-                launch(portal, probes)
-        finally:
-            left[0] -= 1
-            if left[0] == 0:
-                process.join().addBoth(stop)
-
-    def stop(_: object) -> None:
-        with contextlib.suppress(RuntimeError):  # already stopping (Ctrl-C)
-            reactor.stop()
+        slots.add(zip(group, results, strict=True))
 
     pool = ThreadPoolExecutor(max_workers=min(PROBE_WORKERS, len(groups)), thread_name_prefix="nd42-probe")
 
@@ -177,3 +315,4 @@ def _pipeline(process: CrawlerProcess, settings: Settings, groups: list[list[Por
         process.start(stop_after_crawl=False)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+    return slots.outcome

@@ -6,6 +6,7 @@ rules' options for that portal::
     [portal]
     id = "so-khcn"
     name = "Sở Khoa học và Công nghệ"
+    agency = "UBND tỉnh …"                # optional: the managing agency
     url = "https://skhcn.example.gov.vn/"
     level = "department"                  # nd42.records.LEVELS
     parent = "https://example.gov.vn/"    # the province's portal
@@ -64,11 +65,19 @@ class PortalConfig:
     # Where the network probes try plain HTTP and HTTPS ({"http": URL, "https": URL}); by default the
     # portal URL with its scheme swapped and the default port (crawler/probes/endpoints.py).
     endpoints: dict[str, str] = dataclasses.field(default_factory=dict)
+    agency: str | None = None  # the managing agency, as a registry groups portals (dashboards filter on it)
+    # Per-portal crawl bounds from a registry entry; None means the run's (CrawlOptions).
+    page_budget: int | None = None
+    time_budget: float | None = None  # seconds
 
     def info(self) -> dict[str, Any]:
         """The portal as configured, for ``PortalSnapshot.portal`` (docs/facts.md)."""
-        return {"name": self.name, "level": self.level, "parent": self.parent, "tags": list(self.tags),
-                "profile": self.profile, "rules": {k: dict(v) for k, v in self.rules.items()}}
+        out = {"name": self.name, "level": self.level, "parent": self.parent, "tags": list(self.tags),
+               "profile": self.profile, "rules": {k: dict(v) for k, v in self.rules.items()}}
+        # Only when set: snapshots of ad-hoc checks keep the shape they always had.
+        if self.agency is not None:
+            out["agency"] = self.agency
+        return out
 
 
 @dataclasses.dataclass
@@ -96,6 +105,9 @@ class CrawlOptions:
     dns_server: str | None = None
     ca_file: str | None = None
     network_probes: bool = True
+    # Seconds a portal may take, its network probes included; None: no limit.  The spider stops
+    # asking at the budget; requests already on the wire finish or time out (``timeout``).
+    time_budget: float | None = None
 
     def validate(self) -> None:
         if not 1 <= self.concurrency <= 2:
@@ -108,6 +120,8 @@ class CrawlOptions:
             raise ConfigError("document pages must be ≥ 0")
         if self.link_sample < 0:
             raise ConfigError("link sample must be ≥ 0")
+        if self.time_budget is not None and not self.time_budget > 0:
+            raise ConfigError("time budget must be > 0 seconds")
         for host, ip in self.resolve.items():
             validate_resolve(host, ip)
         if self.dns_server is not None:
@@ -203,6 +217,32 @@ def allowed_hosts(url: str) -> set[str]:
     return {netloc, twin}
 
 
+def section_override(source: str, kind: str, data: Any) -> SectionOverride:
+    """One ``[sections.<kind>]`` table (portal files and registry entries); errors name ``source``."""
+    return _section_override(source, kind, data)
+
+
+# Second-level labels under which Vietnamese (and most country-code) registrations sit: a portal
+# sgtvt.daknong.gov.vn belongs to daknong.gov.vn, not to gov.vn.
+_SECOND_LEVEL = ("gov", "com", "edu", "org", "net", "ac", "int", "info", "biz", "name", "pro", "health")
+
+
+def site_domain(url_or_host: str) -> str:
+    """The parent domain a portal shares with its siblings: ``sgtvt.daknong.gov.vn`` → ``daknong.gov.vn``,
+    ``a.example.com`` → ``example.com``; an IP address is its own.  A heuristic, not the public suffix list:
+    it only decides which portals are kept apart in a night's order."""
+    host = (urlsplit(url_or_host).hostname if "://" in url_or_host else url_or_host) or ""
+    host = host.lower().rstrip(".")
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
 def _section_override(source: str, kind: str, data: Any) -> SectionOverride:
     if kind not in SECTION_KINDS:
         raise ConfigError(f"{source}: sections.{kind}: unknown section kind (known: {', '.join(SECTION_KINDS)})")
@@ -231,7 +271,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
     if not isinstance(head, dict):
         raise ConfigError(f"{source}: portal: must be a table")
     for key in head:
-        if key not in ("id", "name", "url", "profile", "level", "parent", "tags", "endpoints"):
+        if key not in ("id", "name", "agency", "url", "profile", "level", "parent", "tags", "endpoints"):
             raise ConfigError(f"{source}: portal.{key}: unknown key")
     if "url" not in head:
         raise ConfigError(f"{source}: portal.url: missing")
@@ -245,6 +285,9 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
         raise ConfigError(f"{source}: rules: must be a table of tables, e.g. [rules.\"FR-001\"]")
     level, parent, tags = _portal_info(head, source)
     endpoints = validate_endpoints(head.get("endpoints", {}), f"{source}: portal.endpoints")
+    agency = head.get("agency")
+    if agency is not None and not isinstance(agency, str):
+        raise ConfigError(f"{source}: portal.agency: must be a string")
     return PortalConfig(
         id=str(head.get("id") or portal_id_from_url(url)),
         url=url,
@@ -256,6 +299,7 @@ def portal_from_dict(data: dict[str, Any], source: str) -> PortalConfig:
         parent=parent,
         tags=tags,
         endpoints=endpoints,
+        agency=agency,
     )
 
 

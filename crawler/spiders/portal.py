@@ -20,7 +20,9 @@ Every HTML page gets its facts (docs/facts.md) when it is recorded, its technica
 content encoding it came with.
 
 Every request goes through :meth:`PortalSpider._request`, which enforces the page budget, the
-depth cap and the allowed hosts, so nothing outside the portal is ever fetched.  The spider only
+depth cap and the allowed hosts, so nothing outside the portal is ever fetched.  A time budget
+(``CrawlOptions.time_budget``) closes the spider when it runs out: no request is asked for after
+it, requests on the wire are not retried, and ``crawl.time_budget_exhausted`` says so.  The spider only
 records what it saw; it judges nothing.
 """
 
@@ -36,6 +38,8 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
+from scrapy.utils.asyncio import call_later
+from scrapy.utils.defer import deferred_from_coro
 
 from crawler.errors import classify_failure, http_error_class, looks_like_challenge
 from crawler.extract.article import extract_article_date
@@ -134,6 +138,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         self.tried: dict[str, list[str]] = {}
         self.listing_pages: dict[str, int] = {}
         self.budget_hit = False
+        self.time_up = False
+        self._time_call: Any = None
         self._t0 = time.monotonic()
 
     # ------------------------------------------------------------------ plumbing
@@ -143,7 +149,22 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._on_headers, signal=signals.headers_received)
         crawler.signals.connect(spider._on_downloaded, signal=signals.response_downloaded)
+        crawler.signals.connect(spider._on_opened, signal=signals.spider_opened)
         return spider
+
+    def _on_opened(self, spider: scrapy.Spider) -> None:
+        if spider is self and self.options.time_budget is not None:
+            self._time_call = call_later(self.options.time_budget, self._time_spent)
+
+    def _time_spent(self) -> None:
+        """The time budget ran out: ask for nothing more and close, keeping what was seen."""
+        self._time_call = None
+        self.time_up = True
+        engine = self.crawler.engine
+        # A retry would be a new request after the budget; the answers on the wire are still recorded.
+        for request in list(engine.downloader.active):
+            request.meta["dont_retry"] = True
+        deferred_from_coro(engine.close_spider_async(reason="time_budget"))
 
     def _on_headers(self, request: Request, spider: scrapy.Spider) -> None:
         if spider is self:
@@ -178,6 +199,10 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             return None
         if depth > self.options.max_depth:
             self.refused = "depth"
+            return None
+        if self.time_up:
+            # The probes' states read "budget" for either bound; crawl.time_budget_exhausted tells which.
+            self.refused = "budget"
             return None
         if self.issued >= self.options.page_budget:
             self.budget_hit = True
@@ -570,6 +595,9 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
 
     # ------------------------------------------------------------------ end
     def closed(self, reason: str) -> None:
+        if self._time_call is not None:
+            self._time_call.cancel()
+            self._time_call = None
         snap = self.snapshot
         self._finish_probes()
         snap.finished_at = self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)
@@ -579,6 +607,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             "pages_fetched": len(snap.pages),
             "page_budget": self.options.page_budget,
             "budget_exhausted": self.budget_hit,
+            "time_budget": self.options.time_budget,
+            "time_budget_exhausted": self.time_up,
             "max_depth": self.options.max_depth,
             "item_pages": self.options.item_pages,
             "doc_pages": self.options.doc_pages,

@@ -1,0 +1,221 @@
+"""Crash safety of `nd42 nightly`: the lock refuses a second run; kill -9 at random moments never damages the
+database or an earlier run's data and files, and the next run marks the killed ones incomplete and succeeds;
+SIGTERM stops the run as incomplete and publishes nothing.
+
+The number of kill trials is ``$ND42_KILL_TRIALS`` (default 3, to keep the suite fast; issue 6 runs ≥ 10).
+The kill moments come from a seeded generator and are printed, so a failing trial can be replayed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_nightly_sites import Sites, nightly_args, registry, run_nightly
+
+pytestmark = pytest.mark.e2e
+TRIALS = int(os.environ.get("ND42_KILL_TRIALS", "3"))
+SEED = int(os.environ.get("ND42_KILL_SEED", "20261124"))
+
+
+def files(root: Path) -> dict[str, str]:
+    """Every file under ``root``: relative path → SHA-256."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run_rows(db: Path, run_id: int) -> list[tuple[Any, ...]]:
+    """A run's portals as stored: id, score, the snapshot itself, and every finding's rule and status."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT p.portal_id, p.score, p.snapshot, (SELECT group_concat(f.rule_id || ':' || f.status) "
+            "FROM findings f WHERE f.portal_run_id = p.id) FROM portal_runs p WHERE p.run_id = ? ORDER BY p.portal_id",
+            (run_id,)).fetchall()
+    finally:
+        con.close()
+
+
+def integrity(db: Path) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchall() + con.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        con.close()
+
+
+def runs(db: Path) -> dict[int, str]:
+    con = sqlite3.connect(db)
+    try:
+        return dict(con.execute("SELECT id, status FROM runs"))
+    finally:
+        con.close()
+
+
+def published(out: Path) -> set[int]:
+    root = out / "runs"
+    return {int(p.name) for p in root.iterdir() if p.name.isdigit()} if root.is_dir() else set()
+
+
+def lock_holder(lock: Path, timeout: float = 30) -> dict[str, Any]:
+    """Wait until a run has written its pid into the lock file."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            text = lock.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            text = ""
+        if text:
+            return json.loads(text)  # type: ignore[no-any-return]
+        time.sleep(0.05)
+    raise AssertionError("no run took the lock")
+
+
+def test_the_lock_refuses_a_second_run_at_once(tmp_path: Path) -> None:
+    """The test holds the lock as a run would: `nd42 nightly` exits 3 naming the holder, and writes nothing."""
+    sites = Sites({"sa.hoalam.gov.vn": 0.0})
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        with (tmp_path / "db.sqlite3.lock").open("w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fh.write(json.dumps({"pid": 4242, "started_at": "2026-11-24T01:30:00+07:00"}))
+            fh.flush()
+            started = time.monotonic()
+            out = run_nightly(sites, tmp_path, reg)
+            assert out.returncode == 3, out.stderr
+            assert time.monotonic() - started < 30  # at once: it does not wait for the lock
+        assert "một lượt chạy khác đang giữ khóa / another run holds the lock" in out.stderr
+        assert "pid 4242" in out.stderr and "2026-11-24T01:30:00+07:00" in out.stderr
+        assert not (tmp_path / "db.sqlite3").exists() and sites.entries() == []
+        assert not (tmp_path / "out" / "runs").exists()
+        # The lock is the kernel's: once its holder is gone, the next run goes ahead.
+        assert run_nightly(sites, tmp_path, reg).returncode == 0
+    finally:
+        sites.close()
+
+
+def test_a_second_run_is_refused_while_the_first_runs_then_kill_9(tmp_path: Path) -> None:
+    sites = Sites({"sa.hoalam.gov.vn": 0.4, "sb.hoalam.gov.vn": 0.4})
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        first = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--quiet"), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        try:
+            holder = lock_holder(tmp_path / "db.sqlite3.lock")
+            assert holder["pid"] == first.pid
+            second = run_nightly(sites, tmp_path, reg)
+            assert first.poll() is None, "the first run is still going"
+            assert second.returncode == 3 and f"pid {first.pid}" in second.stderr
+            assert holder["started_at"] in second.stderr
+        finally:
+            first.kill()
+            first.wait()
+        assert integrity(tmp_path / "db.sqlite3") == [("ok",)]
+        after = run_nightly(sites, tmp_path, reg)
+        assert after.returncode == 0, after.stderr
+        assert runs(tmp_path / "db.sqlite3") == {1: "incomplete", 2: "complete"}
+        assert "interrupted runs marked incomplete: 1" in after.stdout
+    finally:
+        sites.close()
+
+
+def test_kill_9_at_random_moments_loses_nothing(tmp_path: Path) -> None:
+    sites = Sites({"sa.hoalam.gov.vn": 0.08, "sb.hoalam.gov.vn": 0.08, "sc.tinh-khac.gov.vn": 0.08})
+    db, out = tmp_path / "db.sqlite3", tmp_path / "out"
+    rng = random.Random(SEED)
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        started = time.monotonic()
+        first = run_nightly(sites, tmp_path, reg, "--max-portals-at-once", "1")
+        duration = time.monotonic() - started
+        assert first.returncode == 0, first.stderr
+        rows, kept = run_rows(db, 1), files(out / "runs" / "1")
+        landing = (out / "index.html").read_bytes()
+        killed, moments = [], []
+        for trial in range(TRIALS):
+            moment = rng.uniform(0.2, duration * 0.85)  # from the start of the process: imports included
+            moments.append(round(moment, 2))
+            proc = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--max-portals-at-once", "1", "--quiet"),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(moment)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                killed.append(trial)
+            assert proc.wait(timeout=60) in (0, -signal.SIGKILL), f"trial {trial} at {moment:.2f} s"
+            where = f"trial {trial}, killed at {moment:.2f} s (seed {SEED}, moments {moments})"
+            assert integrity(db) == [("ok",)], where
+            assert run_rows(db, 1) == rows, where
+            assert files(out / "runs" / "1") == kept, where
+            statuses = runs(db)
+            # A run's folder exists only once it is complete; the landing page changes only then.
+            assert all(statuses.get(rid) == "complete" for rid in published(out)), where
+            if statuses[max(statuses)] != "complete":
+                assert (out / "index.html").read_bytes() == landing, where
+            landing = (out / "index.html").read_bytes()
+        print(f"kill -9 trials: {TRIALS}, killed {len(killed)}, moments {moments} (seed {SEED}, run {duration:.1f} s)")
+        last = run_nightly(sites, tmp_path, reg)
+        assert last.returncode == 0, last.stderr
+        statuses = runs(db)
+        assert "running" not in statuses.values()
+        assert statuses[max(statuses)] == "complete" and statuses[1] == "complete"
+        assert integrity(db) == [("ok",)] and run_rows(db, 1) == rows and files(out / "runs" / "1") == kept
+        assert max(statuses) in published(out)
+        assert not [p for p in (out / "runs").iterdir() if p.name.startswith(".")]
+        assert f'href="runs/{max(statuses)}/index.html"' in (out / "index.html").read_text(encoding="utf-8")
+    finally:
+        sites.close()
+
+
+def test_sigterm_stops_the_run_as_incomplete_and_publishes_nothing(tmp_path: Path) -> None:
+    sites = Sites({"sa.hoalam.gov.vn": 0.2, "sb.hoalam.gov.vn": 0.2, "sc.hoalam.gov.vn": 0.2})
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        proc = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--max-portals-at-once", "1"),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("[nd42] 1/3") for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        stdout, _ = proc.communicate(timeout=60)
+        assert proc.returncode == 1, "".join(lines)
+        assert "không hoàn tất / incomplete" in stdout
+        assert runs(tmp_path / "db.sqlite3") == {1: "incomplete"}
+        assert published(tmp_path / "out") == set() and not (tmp_path / "out" / "index.html").exists()
+        hosts_after = len(sites.first_requests())
+        assert hosts_after < 3, "no new portal is started once the stop is asked"
+    finally:
+        sites.close()
+
+
+def test_only_nightly_runs_left_running_are_marked_incomplete(tmp_path: Path) -> None:
+    from nd42.clock import VN_TZ
+    from nd42.store import Store
+
+    sites = Sites({"sa.hoalam.gov.vn": 0.0})
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        with Store(tmp_path / "db.sqlite3") as store:
+            store.begin_run("nightly", dt.datetime(2026, 11, 23, 1, 30, tzinfo=VN_TZ), "nd42-2022", {})
+            store.begin_run("check", dt.datetime(2026, 11, 23, 9, 0, tzinfo=VN_TZ), "nd42-2022", {})
+        out = run_nightly(sites, tmp_path, reg)
+        assert out.returncode == 0, out.stderr
+        # The nightly one is dead (the lock is free); a `check` may be alive in another shell: left alone.
+        assert runs(tmp_path / "db.sqlite3") == {1: "incomplete", 2: "running", 3: "complete"}
+    finally:
+        sites.close()
