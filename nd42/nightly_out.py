@@ -39,12 +39,13 @@ def run_dir(out: Path, run_id: int) -> Path:
 def clean_stale(out: Path) -> list[Path]:
     """Remove what a killed run left half-written; only under the nightly lock (no live run writes them)."""
     runs = out / RUNS
-    if not runs.is_dir():
-        return []
-    stale = [p for p in runs.iterdir() if p.name.startswith((STAGING, REPLACED))]
+    stale = [p for p in runs.iterdir() if p.name.startswith((STAGING, REPLACED))] if runs.is_dir() else []
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
-    return stale
+    pages = list(out.glob(".index.html.*.tmp")) if out.is_dir() else []
+    for page in pages:
+        page.unlink(missing_ok=True)
+    return stale + pages
 
 
 def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_k: int = 2,

@@ -116,9 +116,17 @@ def registry_from_dict(data: dict[str, Any], path: Path) -> Registry:
                               f"#{seen[portal.id]}: {portal.id!r}")
         seen[portal.id] = number
         portals.append(portal)
+    return make_registry(portals, path, notify)
+
+
+def make_registry(portals: list[PortalConfig], source: Path, notify: dict[str, Any] | None = None) -> Registry:
+    """A registry of portals built in code (the demo's, a test's), with its digests; ids must be unique."""
+    ids = [p.id for p in portals]
+    if len(set(ids)) != len(ids):
+        raise ConfigError(f"{source}: id: trùng / duplicate ids: {sorted({i for i in ids if ids.count(i) > 1})}")
     digests = {p.id: _digest(normalised(p)) for p in portals}
     total = _digest([normalised(p) for p in sorted(portals, key=lambda p: p.id)])
-    return Registry(portals, dict(notify), path, total, digests)
+    return Registry(list(portals), dict(notify or {}), source, total, digests)
 
 
 def _profile_path(value: str | None, base: Path) -> str | None:

@@ -6,8 +6,10 @@ nights are in test_nightly_demo.py."""
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -168,5 +170,44 @@ def test_second_night_registry_change_and_a_missing_folder(tmp_path: Path) -> No
         assert (tmp_path / "out" / "runs" / "1" / "index.html").is_file()
         assert "the registry changed since run 1 (cổng / portals: sb)" in out.stdout
         assert "since run 1 (K=2): lỗi mới / new failures 0" in out.stdout
+    finally:
+        sites.close()
+
+
+FLAT = """
+import gc, json, sys
+from crawler.runner import crawl_portals
+from nd42.clock import parse_clock
+from nd42.config import CrawlOptions, PortalConfig
+from nd42.records import PortalSnapshot
+
+def alive():
+    gc.collect()  # what a cycle still holds is garbage, not kept: count what is really reachable
+    return sum(isinstance(o, PortalSnapshot) for o in gc.get_objects())
+
+args = json.loads(sys.argv[1])
+portals = [PortalConfig(id=p["id"], url=p["url"]) for p in args["portals"]]
+options = CrawlOptions(delay=0, timeout=5, page_budget=6, resolve=args["resolve"], network_probes=False)
+seen = []
+outcome = crawl_portals(portals, options, parse_clock("2026-11-24"), lambda s: seen.append(alive()), max_at_once=3)
+print(json.dumps({"seen": seen, "after": alive(), "peak": outcome.peak, "finished": outcome.finished}))
+"""
+
+
+def test_snapshots_are_handed_over_and_not_kept(tmp_path: Path) -> None:
+    """Memory stays flat: while 12 portals are crawled 3 at a time, no more snapshots are alive than the
+    crawls running (and the one being handed over); none after."""
+    hosts = {f"p{i:02d}.tinh{i}.gov.vn": 0.02 for i in range(12)}
+    sites = Sites(hosts)
+    try:
+        args = {"portals": [{"id": h.split(".")[0], "url": sites.url(h)} for h in hosts],
+                "resolve": {h: "127.0.0.1" for h in hosts}}
+        out = subprocess.run([sys.executable, "-c", FLAT, json.dumps(args)], capture_output=True, text=True,
+                             timeout=180)
+        assert out.returncode == 0, out.stderr
+        got = json.loads(out.stdout.strip().splitlines()[-1])
+        assert got["finished"] == 12 and len(got["seen"]) == 12 and got["peak"] == 3
+        assert max(got["seen"]) <= 3 + 1, got
+        assert got["after"] == 0, got
     finally:
         sites.close()

@@ -219,8 +219,11 @@ def test_stale_staging_folders_are_removed(tmp_path: Path) -> None:
     (tmp_path / "runs" / ".staging-7" / "portals").mkdir(parents=True)
     (tmp_path / "runs" / ".replaced-3").mkdir()
     (tmp_path / "runs" / "3").mkdir()
-    assert sorted(p.name for p in clean_stale(tmp_path)) == [".replaced-3", ".staging-7"]
+    (tmp_path / ".index.html.123.tmp").write_text("half a landing page")
+    (tmp_path / "index.html").write_text("the landing page")
+    assert sorted(p.name for p in clean_stale(tmp_path)) == [".index.html.123.tmp", ".replaced-3", ".staging-7"]
     assert [p.name for p in (tmp_path / "runs").iterdir()] == ["3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "runs"]
 
 
 def test_the_landing_page_escapes_and_says_when_nothing_is_complete(tmp_path: Path) -> None:
@@ -240,3 +243,16 @@ def test_a_portal_whose_crawl_broke_is_not_determinable() -> None:
     statuses = {f.status.value for f in evaluate(snapshot, "nd42-2022", NOW)}
     assert "fail" not in statuses and "not_determinable" in statuses
     assert snapshot.portal["agency"] == "UBND tỉnh" and snapshot.crawl["finish_reason"] == "crawl_error"
+
+
+def test_a_registry_built_in_code_has_its_digests(tmp_path: Path) -> None:
+    from nd42.config import ConfigError
+    from nd42.registry import load_registry, make_registry
+
+    path = tmp_path / "r.toml"
+    path.write_text('[[portal]]\nid = "a"\nurl = "https://a.gov.vn/"\n', encoding="utf-8")
+    loaded = load_registry(path)
+    built = make_registry([PortalConfig(id="a", url="https://a.gov.vn/")], Path("<demo>"))
+    assert built.digest == loaded.digest and built.entry_digests == loaded.entry_digests
+    with pytest.raises(ConfigError, match="duplicate ids"):
+        make_registry([portal("a"), portal("a")], Path("<demo>"))
