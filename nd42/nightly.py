@@ -6,7 +6,8 @@ The steps, in order (docs/scheduling.md):
    before any lock, write or request;
 2. the lock (:mod:`nd42.nightly_lock`) is taken, or the run stops at once, exit 3;
 3. under the lock, nightly runs left ``running`` by a killed process are marked ``incomplete``
-   (their portals' rows stay: each was saved whole) and half-written output folders are removed;
+   (their portals' rows stay: each was saved whole), half-written output folders are removed, a
+   complete run whose folder a kill left unwritten gets it, and the landing page is written again;
 4. the portals are ordered (:mod:`nd42.nightly_order`) and crawled, at most ``--max-portals-at-once``
    at a time, each within its page and time budgets; each snapshot is evaluated under the portal's
    own profile and overrides and saved in its own transaction as soon as its crawl ends, then
@@ -36,7 +37,7 @@ from nd42.config import CrawlOptions, PortalConfig
 from nd42.history import RunChanges, run_changes
 from nd42.nightly_lock import RunLock, lock_path
 from nd42.nightly_order import spread_order
-from nd42.nightly_out import clean_stale, publish_run, run_dir
+from nd42.nightly_out import clean_stale, publish_run, run_dir, write_landing
 from nd42.notify import Delivery, send_digests
 from nd42.records import PageFetch, PortalSnapshot
 from nd42.registry import Registry
@@ -104,7 +105,7 @@ def run_nightly(registry: Registry, settings: NightlySettings) -> NightlyResult:
         abandoned = store.abandon_running(kind=KIND)
         clean_stale(settings.out)
         previous = store.latest_run(KIND, complete_only=True)
-        republished = _republish(store, previous, settings)
+        republished = _repair(store, previous, settings)
         durations, addresses = previous_timings(store)
         order = spread_order(registry.portals, durations, addresses, default_budget=settings.options.time_budget)
         run_id = store.begin_run(KIND, settings.now, settings.profile, _run_options(registry, settings),
@@ -114,13 +115,19 @@ def run_nightly(registry: Registry, settings: NightlySettings) -> NightlyResult:
         return result
 
 
-def _republish(store: Store, previous: RunInfo | None, settings: NightlySettings) -> int | None:
-    """A run killed after it was marked complete but before its folder was renamed into place has
-    whole data and no pages: write them now, so the landing page can point at the latest run."""
-    if previous is None or (run_dir(settings.out, previous.id) / "index.html").is_file():
+def _repair(store: Store, previous: RunInfo | None, settings: NightlySettings) -> int | None:
+    """What a killed run may have left undone after its data was whole: a complete run without its
+    folder (killed before the rename) gets its pages, whose id is returned; and the landing page is
+    written again (killed before it was replaced; runs just marked incomplete are listed so)."""
+    if previous is None:
         return None
-    publish_run(store, previous.id, settings.out, lang=settings.lang, flap_k=settings.flap_k)
-    return previous.id
+    republished = None
+    if not (run_dir(settings.out, previous.id) / "index.html").is_file():
+        publish_run(store, previous.id, settings.out, lang=settings.lang, flap_k=settings.flap_k)
+        republished = previous.id
+    else:
+        write_landing(store, settings.out, lang=settings.lang)
+    return republished
 
 
 def _night(store: Store, registry: Registry, settings: NightlySettings, order: list[PortalConfig], run_id: int,

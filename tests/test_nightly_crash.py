@@ -143,28 +143,46 @@ def test_kill_9_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         duration = time.monotonic() - started
         assert first.returncode == 0, first.stderr
         rows, kept = run_rows(db, 1), files(out / "runs" / "1")
-        landing = (out / "index.html").read_bytes()
+        folders = {1: kept}  # every run folder seen so far, as first seen: none may change afterwards
         killed, moments = [], []
         for trial in range(TRIALS):
-            moment = rng.uniform(0.2, duration * 0.85)  # from the start of the process: imports included
-            moments.append(round(moment, 2))
-            proc = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--max-portals-at-once", "1", "--quiet"),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # Every other trial is killed at random from the start (imports, lock, crawl, saves); the others
+            # once the last portal is stored, at random in the last steps (mark complete, pages, rename, landing).
+            late = trial % 2 == 1
+            moment = rng.uniform(0.0, 0.6) if late else rng.uniform(0.2, duration * 0.85)
+            moments.append(f"{'after the last portal + ' if late else ''}{moment:.2f}")
+            proc = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--max-portals-at-once", "1"),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            lines: list[str] = []
+            reader = threading.Thread(target=lambda p=proc, out=lines: out.extend(iter(p.stderr.readline, "")),
+                                      daemon=True)
+            reader.start()
+            if late:
+                deadline = time.monotonic() + 60
+                while not any(line.startswith("[nd42] 3/3") for line in lines) and proc.poll() is None \
+                        and time.monotonic() < deadline:
+                    time.sleep(0.01)
             time.sleep(moment)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 killed.append(trial)
-            assert proc.wait(timeout=60) in (0, -signal.SIGKILL), f"trial {trial} at {moment:.2f} s"
-            where = f"trial {trial}, killed at {moment:.2f} s (seed {SEED}, moments {moments})"
+            assert proc.wait(timeout=60) in (0, -signal.SIGKILL), f"trial {trial} at {moments[-1]} s"
+            reader.join(timeout=10)
+            where = f"trial {trial}, killed at {moments[-1]} s (seed {SEED}, moments {moments})"
             assert integrity(db) == [("ok",)], where
             assert run_rows(db, 1) == rows, where
             assert files(out / "runs" / "1") == kept, where
-            statuses = runs(db)
-            # A run's folder exists only once it is complete; the landing page changes only then.
-            assert all(statuses.get(rid) == "complete" for rid in published(out)), where
-            if statuses[max(statuses)] != "complete":
-                assert (out / "index.html").read_bytes() == landing, where
-            landing = (out / "index.html").read_bytes()
+            statuses, now = runs(db), published(out)
+            # A run's folder appears only once the run is complete, whole, and is never touched again.
+            assert all(statuses.get(rid) == "complete" for rid in now), where
+            assert all(files(out / "runs" / str(rid)) == folders[rid] for rid in folders), where
+            new = now - set(folders)
+            folders |= {rid: files(out / "runs" / str(rid)) for rid in new}
+            # The landing page is whole and its latest link leads to a whole folder (a kill between a folder's
+            # rename and the landing page's leaves it one run behind, until the next run starts).
+            page = (out / "index.html").read_text(encoding="utf-8")
+            latest = int(page.split('class="latest"><a href="runs/', 1)[1].split("/", 1)[0])
+            assert latest in now and page.rstrip().endswith("</html>"), where
         print(f"kill -9 trials: {TRIALS}, killed {len(killed)}, moments {moments} (seed {SEED}, run {duration:.1f} s)")
         last = run_nightly(sites, tmp_path, reg)
         assert last.returncode == 0, last.stderr
