@@ -7,10 +7,10 @@
     OUT/runs/<run_id>/portals/…    each portal's report
     OUT/runs/<run_id>/exports/…    CSV and JSON exports
 
-A run's directory is built in ``OUT/runs/.staging-<run_id>`` and renamed to ``OUT/runs/<run_id>``
+A run's directory is built in ``OUT/runs/.staging-<run_id>-<pid>`` and renamed to ``OUT/runs/<run_id>``
 only when it is whole; the landing page is written to a temporary file and ``os.replace``-d.  So
 a run killed at any moment leaves every earlier run's files, and the landing page, as they were
-(at worst a ``.staging-*`` folder, removed by the next run, which holds the lock).
+(at worst a ``.staging-*`` folder, removed by the next run once its writer is gone).
 """
 
 from __future__ import annotations
@@ -37,15 +37,40 @@ def run_dir(out: Path, run_id: int) -> Path:
 
 
 def clean_stale(out: Path) -> list[Path]:
-    """Remove what a killed run left half-written; only under the nightly lock (no live run writes them)."""
+    """Remove what killed processes left half-written.  Temporary names end with their writer's pid:
+    one still alive (an ``nd42 report`` into the same folder) keeps its own."""
     runs = out / RUNS
     stale = [p for p in runs.iterdir() if p.name.startswith((STAGING, REPLACED))] if runs.is_dir() else []
-    for path in stale:
-        shutil.rmtree(path, ignore_errors=True)
     pages = list(out.glob(".index.html.*.tmp")) if out.is_dir() else []
-    for page in pages:
-        page.unlink(missing_ok=True)
-    return stale + pages
+    gone = [p for p in stale + pages if not _alive(_writer(p.name))]
+    for path in gone:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return gone
+
+
+def _writer(name: str) -> int | None:
+    """The pid in a temporary name (``.staging-12-4242``, ``.replaced-12-4242``, ``.index.html.4242.tmp``)."""
+    if name.startswith((STAGING, REPLACED)):
+        parts = name.split("-")[1:]  # run id, pid
+        digits = parts[1] if len(parts) == 2 else ""
+    else:
+        digits = name.removeprefix(".index.html.").removesuffix(".tmp")
+    return int(digits) if digits.isdigit() else None
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None or pid == os.getpid():
+        return False  # a name without a pid is from an older nd42; our own is from an earlier call
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
 
 
 def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_k: int = 2,
@@ -55,7 +80,7 @@ def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_
     ``changes``: the run's :func:`~nd42.history.run_changes`, when the caller has them already."""
     runs = out / RUNS
     runs.mkdir(parents=True, exist_ok=True)
-    stage = runs / f"{STAGING}{run_id}"
+    stage = runs / f"{STAGING}{run_id}-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir()
     write_run_site(store, run_id, stage, lang=lang, flap_k=flap_k, changes=changes)
@@ -79,7 +104,7 @@ def _swap_in(stage: Path, final: Path) -> None:
     rendered again, or a database started afresh) is moved aside first and removed after."""
     aside = None
     if final.exists():
-        aside = final.with_name(f"{REPLACED}{final.name}")
+        aside = final.with_name(f"{REPLACED}{final.name}-{os.getpid()}")
         shutil.rmtree(aside, ignore_errors=True)
         final.rename(aside)
     stage.rename(final)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -216,13 +219,19 @@ def test_a_run_folder_is_swapped_in_whole(tmp_path: Path, monkeypatch: pytest.Mo
 def test_stale_staging_folders_are_removed(tmp_path: Path) -> None:
     from nd42.nightly_out import clean_stale
 
-    (tmp_path / "runs" / ".staging-7" / "portals").mkdir(parents=True)
-    (tmp_path / "runs" / ".replaced-3").mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    alive = str(os.getppid())  # pytest's parent: alive while the test runs
+    (tmp_path / "runs" / f".staging-7-{dead}" / "portals").mkdir(parents=True)
+    (tmp_path / "runs" / f".replaced-3-{dead}").mkdir()
+    (tmp_path / "runs" / ".staging-5").mkdir()  # no pid: an older nd42's
+    (tmp_path / "runs" / f".staging-8-{alive}").mkdir()  # a live writer (nd42 report) keeps its own
     (tmp_path / "runs" / "3").mkdir()
-    (tmp_path / ".index.html.123.tmp").write_text("half a landing page")
+    (tmp_path / f".index.html.{dead}.tmp").write_text("half a landing page")
     (tmp_path / "index.html").write_text("the landing page")
-    assert sorted(p.name for p in clean_stale(tmp_path)) == [".index.html.123.tmp", ".replaced-3", ".staging-7"]
-    assert [p.name for p in (tmp_path / "runs").iterdir()] == ["3"]
+    assert sorted(p.name for p in clean_stale(tmp_path)) == sorted(
+        [f".index.html.{dead}.tmp", f".replaced-3-{dead}", f".staging-7-{dead}", ".staging-5"])
+    assert sorted(p.name for p in (tmp_path / "runs").iterdir()) == sorted([f".staging-8-{alive}", "3"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "runs"]
 
 
