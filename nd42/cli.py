@@ -173,7 +173,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with Store(db_path) as store:
         run_id = store.begin_run("check", now, profile.id, {"url": portal.url, "budget": options.page_budget})
         crawl_portals([portal], options, now, snapshots.append, progress=progress,
-                      log_level="INFO" if args.verbose else "ERROR")
+                      log_level="INFO" if args.verbose else ("CRITICAL" if args.quiet else "ERROR"))
         progress.done()
         if not snapshots:
             store.finish_run(run_id, status="incomplete")

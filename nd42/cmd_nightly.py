@@ -94,7 +94,8 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     settings = NightlySettings(db_path=db_path, out=out, options=options, now=_clock(args.now),
                                profile=args.profile or "nd42-2022", flap_k=args.flap_k,
                                max_at_once=args.max_portals_at_once, notify=args.notify, lang=args.lang,
-                               quiet=args.quiet, log_level="INFO" if args.verbose else "ERROR")
+                               quiet=args.quiet,
+                               log_level="INFO" if args.verbose else ("CRITICAL" if args.quiet else "ERROR"))
     try:
         result = run_nightly(registry, settings)
     except LockHeld as exc:

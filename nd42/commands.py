@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nd42 import __version__
 from nd42.clock import vn_today
-from nd42.config import PortalConfig
-from nd42.records import Finding, PortalSnapshot
+from nd42.records import Finding
 
 
 def demo_agreement(findings: list[Finding], expect: dict[str, Any], profile_id: str) -> list[tuple[str, str, str]]:
@@ -31,76 +30,121 @@ def demo_agreement(findings: list[Finding], expect: dict[str, Any], profile_id: 
 
 
 # ---------------------------------------------------------------------------------------------- demo
+def _toml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def demo_registry(network: Any, portals: dict[str, Any], path: Path) -> Path:
+    """The demo portals as a registry file: public names, level, parent, and the probes' endpoints."""
+    lines = ["# The bundled demo portals (written by `nd42 demo`; their ports change with each demo).", ""]
+    for pid in sorted(portals):
+        demo = portals[pid]
+        ends = network.endpoints(pid)
+        lines += ["[[portal]]", f"id = {_toml(pid)}", f"name = {_toml(demo.name)}",
+                  f"url = {_toml(network.url(pid))}", 'agency = "UBND tỉnh Hòa Lâm"', f"level = {_toml(demo.level)}"]
+        if demo.parent:
+            lines.append(f"parent = {_toml(demo.parent)}")
+        lines += [f'endpoints = {{ http = {_toml(ends["http"])}, https = {_toml(ends["https"])} }}', ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Serve the bundled demo portals on 127.0.0.1 under their public host names, check them all, write the
-    reports and an index, and print how every verdict compares with the portals' known truth."""
-    from crawler.runner import crawl_portals
-    from nd42.cli import Progress, _clock, _crawl_options, _profile_info, _writable_dir
-    from nd42.demo.portals import build_portals
+    """The main job on the bundled demo portals: two nightly runs, with a change on the portals in between.
+
+    The portals are served on loopback (HTTP and HTTPS with a local CA, [::1] twins, their own DNS zone)
+    under their public names; each night is a real ``nd42 nightly`` run (a process of its own: Scrapy's
+    reactor cannot start twice in one process).  Night 1 is the day before the run clock, night 2 the
+    run clock, when some portals fixed things and others broke.  Changes are confirmed at once (K = 1)
+    so that the first dashboard already shows the diff.  Every verdict and the diff are compared with
+    the portals' known truth.
+    """
+    import datetime as dt
+    import subprocess
+
+    from nd42.cli import _clock, _writable_dir
+    from nd42.demo.portals import build_portals, changes_for
     from nd42.demo.server import start
+    from nd42.history import run_changes
     from nd42.store import Store
-    from reports.index import write_index
-    from reports.render import write_portal_report
-    from rules.engine import evaluate
     from rules.profiles import load_profile
     from rules.scoring import score as score_findings
 
     out_dir = _writable_dir(Path(args.out), "--out")
-    now = _clock(args.now)
-    portals = build_portals(vn_today(now))
+    now2 = _clock(args.now)
+    now1 = now2 - dt.timedelta(days=1)
     profile = load_profile(args.profile or "nd42-2022")
-    options = _crawl_options(args)
     db_path = Path(args.db) if args.db else out_dir / "nd42-demo.sqlite3"
-    rows: list[dict[str, Any]] = []
-    progress = Progress(not args.quiet)
-    # HTTP and HTTPS listeners (a local CA), [::1] twins and a DNS server, all on loopback: the crawler
-    # and its probes reach every portal by its public name through --resolve, --dns-server and --ca-file.
-    with start(portals, now=now) as network, Store(db_path) as store:
-        options.resolve.update(network.resolve)
-        options.dns_server = options.dns_server or network.dns_server
-        options.ca_file = options.ca_file or network.ca_file
-        configs = [PortalConfig(id=pid, url=network.url(pid), name=portals[pid].name, level=portals[pid].level,
-                                parent=portals[pid].parent, endpoints=network.endpoints(pid))
-                   for pid in sorted(portals)]
-        run_id = store.begin_run("check", now, profile.id, {"demo": True})
+    if not args.db:
+        # Each demo starts a fresh history of its own: its two nights, nothing left from an earlier demo.
+        import shutil
 
-        def handle(snapshot: PortalSnapshot) -> None:
-            findings = evaluate(snapshot, profile, now)
-            score = score_findings(findings)
-            store.save_portal(run_id, snapshot, findings, score.get("score"))
-            run = {"id": run_id, "kind": "check", "started_at": now, "finished_at": snapshot.finished_at,
-                   "tool_version": __version__, "status": "complete", "profile": profile.id}
-            path = write_portal_report(out_dir, snapshot, findings, score=score, run=run,
-                                       profile=_profile_info(profile), lang=args.lang)
-            rows.append({"portal": snapshot.portal_id, "name": snapshot.name, "score": score.get("score"),
-                         "report": path.name, "findings": findings, "truth": portals[snapshot.portal_id].truth})
-
-        crawl_portals(configs, options, now, handle, progress=progress)
-        progress.done()
-        store.finish_run(run_id, status="complete")
-    rows.sort(key=lambda r: r["portal"])
-    index = write_index(out_dir, [{k: r[k] for k in ("portal", "name", "score", "report", "findings")} for r in rows],
-                        lang=args.lang, title="nd42 — demo")
-    fresh = ("FR-001", "FR-002", "FR-003")
-    print(f"{'portal':<18} {'score':>5}  " + "  ".join(f"{rid:<15}" for rid in fresh) + "  truth")
-    agree = total = 0
-    for r in rows:
-        expect = r["truth"].get("expect", {})
-        wrong = demo_agreement(r["findings"], expect, profile.id)
-        total += len(expect)
-        agree += len(expect) - len(wrong)
-        status = {f.rule_id: f.status.value for f in r["findings"]}
-        score = "—" if r["score"] is None else f"{r['score']:.0f}"
-        cells = "  ".join(f"{status.get(rid, 'off'):<15}" for rid in fresh)
-        print(f"{r['portal']:<18} {score:>5}  {cells}  {len(expect) - len(wrong)}/{len(expect)}")
-        for rule_id, want, have in wrong:
-            print(f"{'':18}   ✗ {rule_id}: {'mong đợi' if args.lang == 'vi' else 'expected'} {want}, "
-                  f"{'kết quả' if args.lang == 'vi' else 'got'} {have}")
-    print(("Kết quả khớp với dữ liệu chuẩn của các cổng mẫu" if args.lang == "vi" else
-           "Verdicts matching the demo portals' truth") + f" ({profile.id}): {agree}/{total}")
-    print(f"Index: {index}")
-    print(f"Database: {db_path}")
-    return 0
+        db_path.unlink(missing_ok=True)
+        shutil.rmtree(out_dir / "runs", ignore_errors=True)
+    nights = {1: (now1, build_portals(vn_today(now1))), 2: (now2, build_portals(vn_today(now2), night=2))}
+    vi = args.lang == "vi"
+    results: dict[int, int] = {}
+    with start(nights[1][1], now=now1) as network:
+        registry = demo_registry(network, nights[1][1], out_dir / "demo-registry.toml")
+        common = ["--registry", str(registry), "--db", str(db_path), "--out", str(out_dir), "--profile", profile.id,
+                  "--flap-k", "1", "--lang", args.lang, "--dns-server", network.dns_server, "--ca-file",
+                  network.ca_file, "--delay", str(args.delay), "--budget", str(args.budget), "--timeout",
+                  str(args.timeout), "--concurrency", str(args.concurrency),
+                  *[a for host, ip in sorted(network.resolve.items()) for a in ("--resolve", f"{host}:{ip}")]]
+        if args.quiet:
+            common.append("--quiet")
+        for night, (clock, portals) in nights.items():
+            if night == 2:
+                network.switch(portals, now=clock)
+            print(("Đêm" if vi else "Night") + f" {night} ({clock:%d/%m/%Y}) …", flush=True)
+            command = [sys.executable, "-m", "nd42.cli", "nightly", *common, "--now", clock.isoformat()]
+            done = subprocess.run(command, stdout=subprocess.PIPE, text=True)  # noqa: S603 (our own interpreter)
+            if done.returncode != 0:
+                print(done.stdout)
+                print(f"nd42 demo: nightly run {night} exited with {done.returncode}", file=sys.stderr)
+                return done.returncode
+            with Store(db_path) as store:
+                latest = store.latest_run(kind="nightly")
+                assert latest is not None
+                results[night] = latest.id
+    with Store(db_path) as store:
+        total = agree = 0
+        for night, run_id in results.items():
+            portals = nights[night][1]
+            print()
+            print(("Đêm" if vi else "Night") + f" {night} — " + ("lượt" if vi else "run") + f" {run_id}")
+            print(f"{'portal':<18} {'score':>5}  truth")
+            for pid in store.portal_ids(run_id):
+                findings = store.load_findings(run_id, pid)
+                value = score_findings(findings).get("score")
+                expect = portals[pid].truth.get("expect", {})
+                wrong = demo_agreement(findings, expect, profile.id)
+                total += len(expect)
+                agree += len(expect) - len(wrong)
+                shown = "—" if value is None else f"{value:.0f}"
+                print(f"{pid:<18} {shown:>5}  {len(expect) - len(wrong)}/{len(expect)}")
+                for rule_id, want, have in wrong:
+                    print(f"{'':18}   ✗ {rule_id}: {'mong đợi' if vi else 'expected'} {want}, "
+                          f"{'kết quả' if vi else 'got'} {have}")
+        changes = run_changes(store, results[2], flap_k=1)
+        declared = changes_for(nights[2][1], profile.id)
+        got = {pid: {"new_failures": sorted(c.new_failures), "fixed": sorted(c.fixed)}
+               for pid, c in changes.portals.items()}
+        expected_diff = {pid: {k: sorted(v) for k, v in d.items()} for pid, d in declared.items()}
+        same_diff = all(got.get(pid, {"new_failures": [], "fixed": []}) == expected_diff[pid] for pid in expected_diff)
+        print()
+        print(("Thay đổi từ đêm 1 sang đêm 2" if vi else "Changes from night 1 to night 2") + ":")
+        for pid in sorted(expected_diff):
+            entry = got.get(pid, {"new_failures": [], "fixed": []})
+            if entry["new_failures"] or entry["fixed"]:
+                print(f"  {pid}: {'lỗi mới' if vi else 'new failures'} {', '.join(entry['new_failures']) or '—'}; "
+                      f"{'đã khắc phục' if vi else 'fixed'} {', '.join(entry['fixed']) or '—'}")
+        print(("Kết quả khớp với dữ liệu chuẩn của các cổng mẫu" if vi else "Verdicts matching the demo portals' truth")
+              + f" ({profile.id}): {agree}/{total}; "
+              + ("thay đổi khớp" if vi else "changes match") + f": {'✓' if same_diff else '✗'}")
+    print(("Trang tổng hợp" if vi else "Dashboard") + f": {out_dir / 'index.html'}")
+    print(("Cơ sở dữ liệu" if vi else "Database") + f": {db_path}")
+    return 0 if agree == total and same_diff else 1
 
 
 # ---------------------------------------------------------------------------------------------- report / recheck
@@ -115,45 +159,18 @@ def _run_id(store: Any, value: str | None) -> int:
     return int(str(value))
 
 
-def write_run_reports(store: Any, run_id: int, out_dir: Path, lang: str) -> tuple[Path, list[Path]]:
-    """Render every portal of a stored run, and its index, from the store alone (no crawl, no rules)."""
-    from reports.index import write_index
-    from reports.render import write_portal_report
-    from rules.profiles import ProfileError, load_profile, profile_info
-    from rules.scoring import score as score_findings
-
-    info = store.get_run(run_id)
-    try:
-        profile = profile_info(load_profile(info.profile))
-    except ProfileError:  # a run stored under a profile file that is gone: show its id only
-        profile = {"id": info.profile, "title_vi": info.profile, "title_en": info.profile}
-    run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,
-           "tool_version": info.tool_version, "status": info.status, "profile": info.profile,
-           "source_run": info.options.get("source_run")}
-    rows, paths = [], []
-    for portal_id in store.portal_ids(run_id):
-        snapshot = store.load_snapshot(run_id, portal_id)
-        findings = store.load_findings(run_id, portal_id)
-        score = score_findings(findings)
-        path = write_portal_report(out_dir, snapshot, findings, score=score, run=run, profile=profile, lang=lang)
-        rows.append({"portal": portal_id, "name": snapshot.name, "score": score.get("score"), "report": path.name,
-                     "findings": findings})
-        paths.append(path)
-    title = f"nd42 — {'lượt' if lang == 'vi' else 'run'} {run_id} ({info.kind}, {profile['id']})"
-    return write_index(out_dir, rows, lang=lang, title=title), paths
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    """Render reports again from the store, without crawling."""
+    """Render a stored run again from the store, without crawling: OUT/runs/<run>/ and the landing page."""
     from nd42.cli import _writable_dir
+    from nd42.nightly_out import publish_run
     from nd42.store import Store, default_db_path
 
     out_dir = _writable_dir(Path(args.out), "--out")
     with Store(Path(args.db) if args.db else default_db_path()) as store:
-        index, paths = write_run_reports(store, _run_id(store, args.run), out_dir, args.lang)
-    for path in paths:
-        print(path)
-    print(index)
+        run_id = _run_id(store, args.run)
+        dashboard = publish_run(store, run_id, out_dir, lang=args.lang, flap_k=args.flap_k)
+    print(("Trang tổng hợp" if args.lang == "vi" else "Dashboard") + f": {dashboard}")
+    print(("Trang chính" if args.lang == "vi" else "Landing page") + f": {out_dir / 'index.html'}")
     return 0
 
 
@@ -165,6 +182,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     gets its own reports.
     """
     from nd42.cli import _writable_dir
+    from nd42.nightly_out import publish_run
     from nd42.store import Store, default_db_path
     from rules.engine import evaluate
     from rules.profiles import load_profile
@@ -189,7 +207,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
             counts = {k: v for k, v in score["counts"].items() if v}
             print(f"{portal_id}: {len(findings)} findings {counts}, score {score.get('score')}")
         store.finish_run(run_id, status="complete", finished_at=last)
-        index, _paths = write_run_reports(store, run_id, out_dir, args.lang)
+        index = publish_run(store, run_id, out_dir, lang=args.lang, flap_k=args.flap_k)
     word = "Lượt kiểm tra lại" if args.lang == "vi" else "Re-check run"
     print(f"{word} {run_id} ({profile.id}, source run {source.id}): {index}")
     return 0
@@ -253,6 +271,8 @@ def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser]
     report.add_argument("--db", help="SQLite database")
     report.add_argument("--out", default="nd42-out")
     report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    report.add_argument("--flap-k", type=int, default=2, metavar="K",
+                        help="changes count once held for K consecutive complete runs (default 2)")
     report.set_defaults(func=cmd_report)
 
     recheck = sub.add_parser("recheck", help="evaluate the current rules on a stored run's snapshots as a new run "
@@ -262,6 +282,7 @@ def add_subcommands(sub: Any, add_crawl_args: Callable[[argparse.ArgumentParser]
     recheck.add_argument("--profile", help="evaluate under another profile (default: the source run's)")
     recheck.add_argument("--out", default="nd42-out", help="directory for the new run's reports")
     recheck.add_argument("--lang", choices=("vi", "en"), default="vi")
+    recheck.add_argument("--flap-k", type=int, default=2, metavar="K", help="for its dashboard's changes (default 2)")
     recheck.set_defaults(func=cmd_recheck)
 
     rules = sub.add_parser("rules", help="the rule catalogue: nd42 rules (list), nd42 rules ID (explain), "

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Create ./.venv (once) and install nd42 with its development tools into it; then what the browser
-# test needs (tests/browser/): Debian's chromium (apt, when missing and run as root) and axe-core
+# Create ./.venv (once) and install nd42 with its development tools into it; with --browser, also what
+# the browser tests need (tests/browser/): Debian's chromium (apt, when missing and run as root) and axe-core
 # pinned in tools/axe/package-lock.json (npm ci).  Playwright drives /usr/bin/chromium: it never
 # downloads a browser of its own.
 set -euo pipefail
@@ -12,6 +12,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "is ignored" || true
 .venv/bin/python -c "import nd42, crawler, rules, reports, scrapy" # fail loudly if the install did not work
+
+# The browser tests' needs (scripts/test.sh asks for them; the demo does not).
+if [ "${1:-}" != "--browser" ]; then
+    exit 0
+fi
 
 # Chromium: as root on Debian/Ubuntu (CI) a failed install stops here, so the browser test cannot
 # silently skip in CI; elsewhere the test skips and says why.

@@ -38,8 +38,9 @@ def test_report_renders_from_the_store(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     run = _stored_run(db)
     assert main(["report", str(run), "--db", str(db), "--out", str(tmp_path / "out")]) == 0
-    assert "01/06/2026" in (tmp_path / "out" / "so-a.html").read_text(encoding="utf-8")
-    assert (tmp_path / "out" / "index.html").is_file()
+    site = tmp_path / "out" / "runs" / str(run)
+    assert "01/06/2026" in (site / "portals" / "so-a.html").read_text(encoding="utf-8")
+    assert (site / "index.html").is_file() and (tmp_path / "out" / "index.html").is_file()
     assert main(["report", "99", "--db", str(db), "--out", str(tmp_path / "out")]) == 2
 
 
@@ -58,9 +59,9 @@ def test_recheck_is_a_new_run_under_another_profile_with_its_own_reports(tmp_pat
     # The source run is untouched; the stored crawl clock, not today's, decides the ages.
     assert before["FR-001"] == "fail" and before["FR-002"] == "warn" and "FR-004" not in before
     assert after["FR-002"] == "fail" and "FR-004" in after  # the provincial profile's own criteria
-    html = (out / "so-a.html").read_text(encoding="utf-8")
+    html = (out / "runs" / str(new.id) / "portals" / "so-a.html").read_text(encoding="utf-8")
     assert "daknong-cchc" in html and "đánh giá lại dữ liệu đã lưu" in html and f"#{run}" in html
-    assert lxml.html.fromstring(html).get("lang") == "vi" and (out / "index.html").is_file()
+    assert lxml.html.fromstring(html).get("lang") == "vi" and (out / "runs" / str(new.id) / "index.html").is_file()
 
 
 def test_recheck_applies_the_portals_stored_overrides(tmp_path: Path) -> None:

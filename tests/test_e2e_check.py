@@ -160,3 +160,20 @@ def test_summary_table_and_english_report(demo_server: Any, tmp_path: Path) -> N
     assert "FR-001" in out.stdout and "Report:" in out.stdout
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert lxml.html.fromstring(html).get("lang") == "en"
+
+
+@pytest.mark.e2e
+def test_the_demo_runs_two_nights_and_shows_the_diff(tmp_path: Path) -> None:
+    """The README's main job: `nd42 demo` (two nightly runs with a change in between), from a fresh folder."""
+    out = subprocess.run([sys.executable, "-m", "nd42.cli", "demo", "--out", str(tmp_path / "demo"), "--quiet",
+                          "--now", "2026-11-24", "--delay", "0"], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "1080/1080" in out.stdout and "thay đổi khớp: ✓" in out.stdout, out.stdout
+    assert "hoalam-skhcn: lỗi mới PF-006, SP-010" in out.stdout
+    site = tmp_path / "demo"
+    landing = lxml.html.fromstring((site / "index.html").read_text(encoding="utf-8"))
+    assert "runs/2/index.html" in landing.xpath("//a/@href")
+    dashboard = (site / "runs" / "2" / "index.html").read_text(encoding="utf-8")
+    assert "TL-004" in dashboard and "FR-001" in dashboard  # the new failure and the fix, since night 1
+    assert len(list((site / "runs" / "2" / "portals").glob("*.html"))) == 6
+    assert list((site / "runs" / "2" / "exports").glob("*.csv"))
