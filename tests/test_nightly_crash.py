@@ -2,7 +2,7 @@
 database or an earlier run's data and files, and the next run marks the killed ones incomplete and succeeds;
 SIGTERM stops the run as incomplete and publishes nothing.
 
-The number of kill trials is ``$ND42_KILL_TRIALS`` (default 3, to keep the suite fast; issue 6 runs ≥ 10).
+The number of kill trials is ``$ND42_KILL_TRIALS`` (default 10, as issue 6 asks; about 20 s).
 The kill moments come from a seeded generator and are printed, so a failing trial can be replayed.
 """
 
@@ -27,7 +27,7 @@ import pytest
 from tests.test_nightly_sites import Sites, nightly_args, registry, run_nightly
 
 pytestmark = pytest.mark.e2e
-TRIALS = int(os.environ.get("ND42_KILL_TRIALS", "3"))
+TRIALS = int(os.environ.get("ND42_KILL_TRIALS", "10"))
 SEED = int(os.environ.get("ND42_KILL_SEED", "20261124"))
 
 
@@ -132,8 +132,38 @@ def test_a_second_run_is_refused_while_the_first_runs_then_kill_9(tmp_path: Path
         sites.close()
 
 
+def _kill_trial(sites: Sites, tmp: Path, reg: Path, late: bool, moment: float) -> tuple[bool, int]:
+    """One `nd42 nightly` killed with SIGKILL ``moment`` seconds after its start (``late``: after the line saying
+    the last portal is stored).  Returns whether the kill ended it, and its exit code."""
+    proc = subprocess.Popen(nightly_args(sites, tmp, reg, "--max-portals-at-once", "1"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    stream = proc.stderr
+    assert stream is not None
+    reader = threading.Thread(target=lambda: lines.extend(iter(stream.readline, "")), daemon=True)
+    reader.start()
+    if late:
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("[nd42] 3/3") for line in lines) and proc.poll() is None \
+                and time.monotonic() < deadline:
+            time.sleep(0.01)
+    time.sleep(moment)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    code = proc.wait(timeout=60)
+    reader.join(timeout=10)
+    # The exit code tells whether the signal found the run alive: it may have finished in between.
+    return code == -signal.SIGKILL, code
+
+
 def test_kill_9_at_random_moments_loses_nothing(tmp_path: Path) -> None:
-    sites = Sites({"sa.hoalam.gov.vn": 0.08, "sb.hoalam.gov.vn": 0.08, "sc.tinh-khac.gov.vn": 0.08})
+    """TRIALS runs killed one after the other on the same database and output folder, so each starts from what
+    the kills before it left.  After each: the database passes integrity_check; every portal row stored by any
+    run and every run folder published stays byte-identical (a difference is counted as lost); a run folder
+    exists only for a complete run; the landing page is whole and leads to a whole folder.  At the end a run
+    succeeds, every killed run is marked incomplete and nothing half-written is left."""
+    # Short answers: a run takes about 2 s, most of it Python and Scrapy starting, so ten trials fit in ~20 s.
+    sites = Sites({"sa.hoalam.gov.vn": 0.02, "sb.hoalam.gov.vn": 0.02, "sc.tinh-khac.gov.vn": 0.02})
     db, out = tmp_path / "db.sqlite3", tmp_path / "out"
     rng = random.Random(SEED)
     try:
@@ -142,56 +172,65 @@ def test_kill_9_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         first = run_nightly(sites, tmp_path, reg, "--max-portals-at-once", "1")
         duration = time.monotonic() - started
         assert first.returncode == 0, first.stderr
-        rows, kept = run_rows(db, 1), files(out / "runs" / "1")
-        folders = {1: kept}  # every run folder seen so far, as first seen: none may change afterwards
-        killed, moments = [], []
+        stored = {1: run_rows(db, 1)}  # every run's portal rows, as first seen: none may change afterwards
+        folders = {1: files(out / "runs" / "1")}  # every run folder, as first seen
+        killed: list[int] = []
+        trial_run: dict[int, int | None] = {}  # the run each trial began (None: killed before it began one)
+        moments: list[str] = []
+        lost: set[str] = set()
         for trial in range(TRIALS):
-            # Every other trial is killed at random from the start (imports, lock, crawl, saves); the others
-            # once the last portal is stored, at random in the last steps (mark complete, pages, rename, landing).
+            # Every other trial is killed at random from the start (imports, lock, recovery, crawl, saves); the
+            # others once the last portal is stored, at random in the last steps (mark complete, pages, rename,
+            # landing page).
             late = trial % 2 == 1
             moment = rng.uniform(0.0, 0.6) if late else rng.uniform(0.2, duration * 0.85)
             moments.append(f"{'after the last portal + ' if late else ''}{moment:.2f}")
-            proc = subprocess.Popen(nightly_args(sites, tmp_path, reg, "--max-portals-at-once", "1"),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            lines: list[str] = []
-            reader = threading.Thread(target=lambda p=proc, out=lines: out.extend(iter(p.stderr.readline, "")),
-                                      daemon=True)
-            reader.start()
-            if late:
-                deadline = time.monotonic() + 60
-                while not any(line.startswith("[nd42] 3/3") for line in lines) and proc.poll() is None \
-                        and time.monotonic() < deadline:
-                    time.sleep(0.01)
-            time.sleep(moment)
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                killed.append(trial)
-            assert proc.wait(timeout=60) in (0, -signal.SIGKILL), f"trial {trial} at {moments[-1]} s"
-            reader.join(timeout=10)
+            was_killed, code = _kill_trial(sites, tmp_path, reg, late, moment)
             where = f"trial {trial}, killed at {moments[-1]} s (seed {SEED}, moments {moments})"
+            assert code in (0, -signal.SIGKILL), where
+            if was_killed:
+                killed.append(trial)
             assert integrity(db) == [("ok",)], where
-            assert run_rows(db, 1) == rows, where
-            assert files(out / "runs" / "1") == kept, where
+            lost |= {f"run {rid} rows" for rid, rows in stored.items() if run_rows(db, rid) != rows}
+            lost |= {f"run {rid} folder" for rid, kept in folders.items() if files(out / "runs" / str(rid)) != kept}
+            assert not lost, where
             statuses, now = runs(db), published(out)
-            # A run's folder appears only once the run is complete, whole, and is never touched again.
+            begun = sorted(set(statuses) - set(stored))
+            assert len(begun) <= 1, where
+            trial_run[trial] = begun[0] if begun else None
+            # A run's folder appears only once the run is complete and whole, and is never touched again.
             assert all(statuses.get(rid) == "complete" for rid in now), where
-            assert all(files(out / "runs" / str(rid)) == folders[rid] for rid in folders), where
-            new = now - set(folders)
-            folders |= {rid: files(out / "runs" / str(rid)) for rid in new}
+            stored |= {rid: run_rows(db, rid) for rid in begun}
+            folders |= {rid: files(out / "runs" / str(rid)) for rid in now - set(folders)}
             # The landing page is whole and its latest link leads to a whole folder (a kill between a folder's
             # rename and the landing page's leaves it one run behind, until the next run starts).
             page = (out / "index.html").read_text(encoding="utf-8")
             latest = int(page.split('class="latest"><a href="runs/', 1)[1].split("/", 1)[0])
             assert latest in now and page.rstrip().endswith("</html>"), where
-        print(f"kill -9 trials: {TRIALS}, killed {len(killed)}, moments {moments} (seed {SEED}, run {duration:.1f} s)")
         last = run_nightly(sites, tmp_path, reg)
         assert last.returncode == 0, last.stderr
         statuses = runs(db)
-        assert "running" not in statuses.values()
-        assert statuses[max(statuses)] == "complete" and statuses[1] == "complete"
-        assert integrity(db) == [("ok",)] and run_rows(db, 1) == rows and files(out / "runs" / "1") == kept
-        assert max(statuses) in published(out)
+        assert integrity(db) == [("ok",)]
+        lost |= {f"run {rid} rows" for rid, rows in stored.items() if run_rows(db, rid) != rows}
+        lost |= {f"run {rid} folder" for rid, kept in folders.items() if files(out / "runs" / str(rid)) != kept}
+        # Where the kills landed: before the run began (imports, lock, recovery), during the crawl (the run stays
+        # incomplete, its stored portals whole), or once it was marked complete (the next run publishes it).
+        phases = {"before": 0, "crawl": 0, "publish": 0}
+        for trial, rid in trial_run.items():
+            if trial not in killed:
+                assert rid is not None and statuses[rid] == "complete", f"trial {trial} ran to its end"
+                continue
+            phase = "before" if rid is None else ("publish" if statuses[rid] == "complete" else "crawl")
+            phases[phase] += 1
+        with_portals = sum(1 for rid in trial_run.values() if rid is not None and stored[rid])
+        print(f"kill -9 trials: {TRIALS}, runs killed: {len(killed)} {phases} ({with_portals} with portals stored), "
+              f"lost: {len(lost)} {sorted(lost)}; moments {moments} (seed {SEED}, a whole run {duration:.1f} s)")
+        assert not lost
+        assert len(killed) >= TRIALS * 0.8, f"most trials must hit a running process: {killed}"
+        assert set(statuses.values()) <= {"complete", "incomplete"}  # none left running
+        assert statuses[max(statuses)] == "complete" and max(statuses) in published(out)
         assert not [p for p in (out / "runs").iterdir() if p.name.startswith(".")]
+        assert not list(out.glob(".index.html.*"))
         assert f'href="runs/{max(statuses)}/index.html"' in (out / "index.html").read_text(encoding="utf-8")
     finally:
         sites.close()
