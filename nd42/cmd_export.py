@@ -36,7 +36,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"--flap-k {args.flap_k}: phải ≥ 1 / must be ≥ 1")
     if out is not None:
         _writable_file(out, "--out")
-    with Store(Path(args.db) if args.db else default_db_path()) as store:
+    with Store(Path(args.db) if args.db else default_db_path(), create=False) as store:
         if args.what == "runs":
             run_id = None if args.run is None else _resolve_run(store, args.run)
             if run_id is not None:

@@ -166,7 +166,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from nd42.store import Store, default_db_path
 
     out_dir = _writable_dir(Path(args.out), "--out")
-    with Store(Path(args.db) if args.db else default_db_path()) as store:
+    with Store(Path(args.db) if args.db else default_db_path(), create=False) as store:
         run_id = _run_id(store, args.run)
         dashboard = publish_run(store, run_id, out_dir, lang=args.lang, flap_k=args.flap_k)
     print(("Trang tổng hợp" if args.lang == "vi" else "Dashboard") + f": {dashboard}")
@@ -189,7 +189,7 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     from rules.scoring import score as score_findings
 
     out_dir = _writable_dir(Path(args.out), "--out")
-    with Store(Path(args.db) if args.db else default_db_path()) as store:
+    with Store(Path(args.db) if args.db else default_db_path(), create=False) as store:
         source = store.get_run(_run_id(store, args.run))
         profile = load_profile(args.profile or source.profile)
         portal_ids = store.portal_ids(source.id)

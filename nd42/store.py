@@ -363,8 +363,12 @@ class Store:
     processes may open the same file: writes are serialised by SQLite (WAL, ``busy_timeout``).
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        """``create=False`` for commands that only read what a run stored (report, recheck, export): a
+        mistyped ``--db`` is an error, not a new empty database left behind."""
         self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"--db {self.path}: không có cơ sở dữ liệu / no such database")
         if not self.path.parent.is_dir():
             raise StoreError(f"--db {self.path}: thư mục {self.path.parent} không tồn tại / "
                              f"directory {self.path.parent} does not exist")

@@ -220,7 +220,11 @@ def test_cli_export_errors(db: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["export", "--db", str(db), "--out", str(tmp_path / "missing" / "x.csv")]) == 2
     assert "--out" in capsys.readouterr().err
     assert main(["export", "--db", str(db), "--flap-k", "0"]) == 2
+    assert "--flap-k" in capsys.readouterr().err
     empty = tmp_path / "empty.sqlite3"
+    assert main(["export", "--db", str(empty)]) == 2
+    assert "no such database" in capsys.readouterr().err and not empty.exists()  # a typo creates nothing
+    Store(empty).close()
     assert main(["export", "--db", str(empty)]) == 2
     assert "no run" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
