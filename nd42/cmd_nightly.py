@@ -12,7 +12,8 @@ Exit codes:
 Defaults: the registry is ``--registry``, else ``$ND42_REGISTRY``, else
 ``$XDG_CONFIG_HOME/nd42/registry.toml`` (``~/.config/nd42/registry.toml``); the database is
 ``--db``, else ``$ND42_DB``, else ``~/.local/share/nd42/nd42.sqlite3``; the output folder is
-``--out``, else ``nightly/`` next to the database.
+``--out``, else ``nightly/`` next to the database; last night's answers, for conditional requests
+(crawler/httpcache.py), are kept in ``--http-cache``, else ``<db>.httpcache/`` (``--no-http-cache``: none).
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def add_subcommand(sub: Any, add_crawl_args: Callable[[Any], None]) -> None:
                    help="portals crawled at the same time, each on its own host (default 16)")
     p.add_argument("--time-budget", type=float, default=300.0, metavar="SECONDS",
                    help="seconds per portal, network probes included, unless its entry says otherwise (default 300)")
+    p.add_argument("--http-cache", metavar="DIR",
+                   help="where last night's answers are kept for conditional requests (default: DB.httpcache/ "
+                        "next to the database)")
+    p.add_argument("--no-http-cache", action="store_true",
+                   help="no conditional requests: every page asked for afresh, nothing kept")
     p.add_argument("--validate-only", action="store_true", help="validate the registry and exit (no lock, no crawl)")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="dashboard and report language (default vi)")
     p.add_argument("--quiet", action="store_true", help="no line per portal on stderr")
@@ -66,6 +72,7 @@ def add_subcommand(sub: Any, add_crawl_args: Callable[[Any], None]) -> None:
 
 
 def cmd_nightly(args: argparse.Namespace) -> int:
+    from crawler.httpcache import cache_dir_for
     from nd42.cli import UsageError, _clock, _crawl_options, _writable_dir
     from nd42.nightly import NightlySettings, run_nightly, summary
     from nd42.nightly_lock import LockHeld
@@ -94,7 +101,8 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     settings = NightlySettings(db_path=db_path, out=out, options=options, now=_clock(args.now),
                                profile=args.profile or "nd42-2022", flap_k=args.flap_k,
                                max_at_once=args.max_portals_at_once, notify=args.notify, lang=args.lang,
-                               quiet=args.quiet,
+                               quiet=args.quiet, http_cache=None if args.no_http_cache else (
+                                   Path(args.http_cache) if args.http_cache else cache_dir_for(db_path)),
                                log_level="INFO" if args.verbose else ("CRITICAL" if args.quiet else "ERROR"))
     try:
         result = run_nightly(registry, settings)

@@ -65,6 +65,8 @@ class NightlySettings:
     lang: str = "vi"
     quiet: bool = False
     log_level: str = "ERROR"
+    # Conditional requests' cache folder (crawler/httpcache.py); None: every page asked for afresh.
+    http_cache: Path | None = None
 
 
 @dataclasses.dataclass
@@ -132,6 +134,7 @@ def _repair(store: Store, previous: RunInfo | None, settings: NightlySettings) -
 
 def _night(store: Store, registry: Registry, settings: NightlySettings, order: list[PortalConfig], run_id: int,
            abandoned: list[int], previous: RunInfo | None) -> NightlyResult:
+    from crawler.httpcache import settings_for
     from crawler.runner import crawl_portals
 
     started = time.monotonic()
@@ -149,7 +152,7 @@ def _night(store: Store, registry: Registry, settings: NightlySettings, order: l
     for portal in order:
         judge.portals[portal.id] = portal
     outcome = crawl_portals(order, settings.options, settings.now, handle, log_level=settings.log_level,
-                            max_at_once=settings.max_at_once)
+                            max_at_once=settings.max_at_once, extra_settings=settings_for(settings.http_cache))
     elapsed = time.monotonic() - started
     finished_at = settings.now + dt.timedelta(seconds=elapsed)
     result = NightlyResult(run_id, "incomplete", judge.results, [], abandoned, elapsed,
