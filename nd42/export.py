@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,11 @@ SCHEMA_ID = "nd42.export/1"
 WHATS = ("runs", "portals", "findings", "changes")
 FORMATS = ("csv", "json")
 LIST_SEPARATOR = "; "  # citation labels contain commas
-# A cell starting with one of these is a formula to Excel (CSV injection): portal text is untrusted.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these is a formula to Excel or LibreOffice (CSV injection): portal
+# text is untrusted.  Spreadsheets skip leading blanks and controls before they look (``"  =1+1"`` is
+# evaluated), so the test is made after them; a tab or carriage return at the start is neutralised
+# whatever follows.  Numbers (int, float) are written as they are: ``-3`` stays a number.
+_FORMULA = re.compile(r"[\t\r]|[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]*[=+\-@]")
 
 RUN_COLUMNS = ("run_id", "kind", "status", "started_at", "finished_at", "profile", "tool_version",
                "registry_digest", "portals", "portals_reachable", "pages_fetched", "score_mean", "score_min",
@@ -129,7 +133,12 @@ def _cell(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if is_formula(text) else text
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (it then gets a leading apostrophe)."""
+    return _FORMULA.match(text) is not None
 
 
 def csv_text(columns: Sequence[str], rows: Iterator[Row]) -> str:

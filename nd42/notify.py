@@ -31,6 +31,12 @@ KEYS = ("enabled", "smtp_host", "smtp_port", "starttls", "ssl", "user", "passwor
         "subject_prefix", "timeout", "ca_file", "dashboard_url")
 ALL_AGENCIES = "*"  # a `to` key: these addresses get one overview of every agency's regressions
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Characters that would end or break a header line (str.splitlines() splits on all of these, and so
+# does the e-mail policy that refuses them), and other C0/C1 controls (NUL, ESC).
+_HEADER_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Most mail clients ignore a page's policy, but a digest saved and opened in a browser (or a webmail that
+# frames it) gets one as strict as the reports': the HTML part has no style, script or image at all.
+DIGEST_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'"
 _SEVERITY_VI = {"critical": "nghiêm trọng", "high": "cao", "medium": "trung bình", "low": "thấp", "info": "thông tin"}
 
 
@@ -189,6 +195,12 @@ def _groups(changes: RunChanges, registry: Any) -> list[_Group]:
     return [groups[a] for a in sorted(groups)]
 
 
+def _one_line(text: str) -> str:
+    """Portal text for a header: an agency or portal name (a page's title) with a line break or a NUL
+    would make the e-mail unbuildable, and every digest after it undelivered."""
+    return " ".join(_HEADER_BREAKING.sub(" ", text).split())
+
+
 def _link(url: str | None) -> str:
     if not url:
         return ""
@@ -252,7 +264,9 @@ def _render(groups: list[_Group], changes: RunChanges, settings: NotifySettings,
         parts.append(f"<p>Bảng tổng hợp / Dashboard: {_link(link)}</p>")
     parts.append(f"<p><small>{html.escape(footer_vi)}<br><span lang=\"en\">{html.escape(footer_en)}</span>"
                  "</small></p>")
-    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>nd42</title></head>'
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{DIGEST_CSP}">'
+            '<meta name="referrer" content="no-referrer"><title>nd42</title></head>'
             f"<body>{''.join(parts)}</body></html>\n")
     return "\n".join(text) + "\n", page
 
@@ -271,7 +285,7 @@ def build_digests(changes: RunChanges, registry: Any, settings: NotifySettings) 
         if not chosen:
             continue
         count = sum(len(new) for g in chosen for _p, _n, new, _f in g.portals)
-        who = (f"{len(chosen)} cơ quan / agencies" if agency == ALL_AGENCIES else agency)
+        who = (f"{len(chosen)} cơ quan / agencies" if agency == ALL_AGENCIES else _one_line(agency))
         subject = " ".join(p for p in (settings.subject_prefix, f"{who}: {count} vi phạm mới / new failures",
                                        f"({day})" if day else "") if p)
         text, page = _render(chosen, changes, settings, run_start)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,16 @@ def render_portal_report(snapshot: PortalSnapshot, findings: list[Finding], *, s
         **_view(snapshot, findings, score, run, profile, lang, site))
 
 
+# File systems cap a name at 255 bytes (the name is ASCII here): an id longer than this is cut, and a
+# hash of the whole id keeps two long ids with one beginning apart.
+MAX_NAME = 100
+
+
 def safe_name(portal_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", portal_id).strip(".-") or "portal"
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", portal_id).strip(".-") or "portal"
+    if len(name) > MAX_NAME:
+        name = f"{name[:MAX_NAME].rstrip('.-')}-{hashlib.sha256(portal_id.encode('utf-8')).hexdigest()[:8]}"
+    return name
 
 
 def write_portal_report(out_dir: Path, snapshot: PortalSnapshot, findings: list[Finding], *, score: dict[str, Any],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,16 @@ from reports.render import render_portal_report, safe_name
 TREND_LIMIT = 30
 RULE_TREND_LIMIT = 10  # columns of a table, not points of a line
 PORTALS = "portals"
+_WINDOWS_DEVICE = re.compile(r"(?i)con|prn|aux|nul|com[0-9]|lpt[0-9]")
 
 
 def file_names(portal_ids: Iterable[str]) -> dict[str, str]:
     """``portal id → file name`` under ``portals/``, unique even when two ids clean up to the same name.
 
     ``safe_name`` keeps ``[A-Za-z0-9._-]``; a collision (``sở a`` and ``s-a``), case-insensitive
-    too (file shares on Windows fold case), gets a short hash of the id.
+    too (file shares on Windows fold case), gets a short hash of the id, and so does a name Windows
+    keeps for a device whatever its extension (``con``, ``nul``, ``com1``: ``nul.html`` cannot be
+    opened from a share).
     """
     ids = sorted(set(portal_ids))
     base = {pid: safe_name(pid) for pid in ids}
@@ -39,9 +43,12 @@ def file_names(portal_ids: Iterable[str]) -> dict[str, str]:
         seen[name.casefold()] = seen.get(name.casefold(), 0) + 1
     out = {}
     for pid, name in base.items():
-        if seen[name.casefold()] > 1 or name != pid:
+        digest = hashlib.sha256(pid.encode("utf-8")).hexdigest()[:8]
+        if name.endswith(f"-{digest}"):
+            pass  # a long id safe_name capped: it carries this hash already
+        elif seen[name.casefold()] > 1 or name != pid or _WINDOWS_DEVICE.fullmatch(name.split(".")[0]):
             # A cleaned-up id may meet another portal's verbatim id later: hash whenever the id was changed.
-            name = f"{name}-{hashlib.sha256(pid.encode('utf-8')).hexdigest()[:8]}"
+            name = f"{name}-{digest}"
         out[pid] = f"{name}.html"
     return out
 

@@ -431,6 +431,12 @@ def test_file_names_are_unique_and_safe() -> None:
     assert len(set(names.values())) == 6
     assert names["so-x"] == "so-x.html"
     assert all(re.fullmatch(r"[A-Za-z0-9._-]+\.html", n) and not n.startswith(".") for n in names.values())
+    # Windows device names cannot be opened from a share, whatever the extension; long ids are capped
+    names = file_names(["nul", "CON", "com1.x", "lpt9", "console", "x" * 300, "x" * 299 + "y"])
+    assert all(re.fullmatch(r"[a-f0-9]{8}", names[d][-13:-5]) for d in ("nul", "CON", "com1.x", "lpt9"))
+    assert names["console"] == "console.html"
+    long = [names["x" * 300], names["x" * 299 + "y"]]
+    assert long[0] != long[1] and all(len(n) <= 120 for n in long)
 
 
 def test_rendering_again_replaces_the_files(tmp_path: Path) -> None:

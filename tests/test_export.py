@@ -19,6 +19,7 @@ from nd42.export import (
     PORTAL_COLUMNS,
     RUN_COLUMNS,
     SCHEMA_ID,
+    _cell,
     render,
     write_exports,
 )
@@ -94,6 +95,19 @@ def test_findings_csv(db: Path) -> None:
     # portal text that Excel would run as a formula is neutralised
     assert rows[1]["message_vi"] == "'=HYPERLINK(\"x\")" and rows[2]["message_vi"] == "'-1 ngày / @ai"
     assert rows[1]["change"] == ""
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(1)", "\t1", "\rx", "  =1+1", "\t=1", " \u00a0@x",
+                                  "\u3000+1", "\x00=1", "\ufeff-1", "\u200b=cmd|' /C calc'!A0", "\n=1"])
+def test_formula_cells_get_an_apostrophe_even_after_blanks(text: str) -> None:
+    assert _cell(text) == "'" + text
+
+
+def test_other_cells_are_written_as_they_are() -> None:
+    for value, cell in ((-3, "-3"), (-2.5, "-2.5"), (0, "0"), ("Sở = 1", "Sở = 1"), (" Sở", " Sở"),
+                        ("2026-11-01", "2026-11-01"), (["=x", "y"], "'=x; y"), (["a", "=x"], "a; =x"), (None, ""),
+                        (True, "true")):
+        assert _cell(value) == cell, value
 
 
 def test_findings_change_follows_k(db: Path) -> None:
