@@ -248,15 +248,18 @@ def _date_texts(container: etree._Element, title_el: etree._Element) -> list[tup
                 continue
             out.append((cell, element_text(cell), col_rank))
         return out
+    # The title's ancestors and descendants once per item, not a walk up the tree per element (profiled).
+    above = {title_el, *title_el.iterancestors()}
+    below = set(title_el.iter())
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style") or el is container:
             continue
-        if _inside(title_el, el):
+        if el in above:
             continue
         text = element_text(el)
         if not text or len(text) > DATE_ELEMENT_MAX_CHARS or not any(ch.isdigit() for ch in text):
             continue
-        if _inside(el, title_el):
+        if el in below:
             # A date element inside the title link (Lạc Việt's <span class="ShowDate">) is the item's
             # date; the title's own words ("từ ngày 01 đến 15/4/2020") never are.
             if el is title_el or len(text) > 40:
@@ -276,10 +279,11 @@ def _date_texts(container: etree._Element, title_el: etree._Element) -> list[tup
 
 def _text_without(container: etree._Element, skip: etree._Element) -> str:
     parts: list[str] = []
+    below = set(skip.iter())
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        inside = _inside(el, skip)
+        inside = el in below
         if el.text and not inside:
             parts.append(el.text)
         if (el.tail and el is not container and not inside) or (el is skip and el.tail):
