@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scrapy.exceptions import IgnoreRequest
+
 # Words seen on challenge pages of WAFs and anti-bot services (Cloudflare, F5, Imperva, Akamai).
 _WAF_MARKERS = re.compile(
     rb"cf-chl|challenge-platform|attention required|captcha|access denied|request rejected|"
@@ -13,47 +15,113 @@ _WAF_MARKERS = re.compile(
 )
 
 
+MESSAGE_CAP = 500  # characters of an error message kept (a 1 MB URL must not be stored whole)
+
+
+class Refused(IgnoreRequest):
+    """A fetch the crawler itself declined, already classified (``offsite``, ``redirect_loop``...); an
+    ``IgnoreRequest``, so that Scrapy hands it to the request's errback."""
+
+    def __init__(self, error_class: str, message: str) -> None:
+        super().__init__(message)
+        self.error_class = error_class
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception, what it wraps (``__cause__``/``__context__``) and, for Twisted's ResponseFailed and
+    ResponseNeverReceived, the failures in its ``reasons``: Scrapy ≥ 2.13 wraps Twisted's errors in its
+    own, so the class that says what happened is often a level or two down."""
+    out: list[BaseException] = []
+    todo = [exc]
+    while todo and len(out) < 20:
+        one = todo.pop(0)
+        if any(one is seen for seen in out):
+            continue
+        out.append(one)
+        todo.extend(e for e in (one.__cause__, one.__context__) if e is not None)
+        for reason in getattr(one, "reasons", None) or []:
+            value = getattr(reason, "value", reason)
+            if isinstance(value, BaseException):
+                todo.append(value)
+    return out
+
+
+def _describe(chain: list[BaseException]) -> str:
+    parts = []
+    for exc in chain:
+        text = str(exc)
+        if "<twisted.python.failure.Failure" in text:
+            text = ""  # a list of reasons, shown one by one below
+        part = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        if part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
+
+
 def classify_failure(failure: Any) -> tuple[str, str]:
-    """(error class, message) for a Twisted failure raised while fetching."""
+    """(error class, message) for a Twisted failure raised while fetching; the message at most
+    :data:`MESSAGE_CAP` characters."""
     exc = getattr(failure, "value", failure)
-    names = [cls.__name__ for cls in type(exc).__mro__]
-    module = type(exc).__module__
+    error_class, message = _classify(exc)
+    return error_class, _cap(message)
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= MESSAGE_CAP else text[: MESSAGE_CAP - 1] + "…"
+
+
+def _classify(exc: Any) -> tuple[str, str]:
+    if not isinstance(exc, BaseException):
+        return "unknown", _cap(str(exc))
+    if isinstance(exc, Refused):
+        return exc.error_class, str(exc)
+    chain = _chain(exc)
+    names = {cls.__name__ for one in chain for cls in type(one).__mro__}
+    modules = " ".join(type(one).__module__ for one in chain)
     text = str(exc)
+    described = _describe(chain)
     http_response = getattr(exc, "response", None)
     if http_response is not None and "HttpError" in names:
-        return http_error_class(http_response.status, http_response.body), text
+        status = int(http_response.status)
+        if 300 <= status < 400:
+            # A redirect Scrapy would not follow: to a scheme it does not fetch (file:, ftp:, javascript:...).
+            location = http_response.headers.get(b"Location") or b""
+            return "redirect_scheme", f"HTTP {status} to {location.decode('latin-1')[:200]!r}, not an http(s) URL"
+        return http_error_class(status, http_response.body), text
     if "IgnoreRequest" in names:
-        if "robots" in text.lower() or "Forbidden by robots" in text:
+        lower = text.lower()
+        if "robots" in lower:
             return "robots", text
-        if "offsite" in text.lower():
+        if "offsite" in lower:
             return "offsite", text
-        if "max" in text.lower() and "size" in text.lower():
+        if "max redirections" in lower:
+            return "redirect_loop", f"{text} (a redirect loop or a chain longer than the crawler follows)"
+        if "max" in lower and "size" in lower:
             return "too_large", text
         return "ignored", text
-    if any(n in names for n in ("DNSLookupError", "gaierror", "CannotResolveHostError")) or any(
-            "DNS" in n for n in names):
-        return "dns", text
+    if names & {"DNSLookupError", "gaierror", "CannotResolveHostError"} or any("DNS" in n for n in names):
+        return "dns", described
     if any("Timeout" in n or "TimedOut" in n for n in names):
-        return "timeout", text
-    # Scrapy ≥ 2.13 wraps Twisted's errors in its own Download* exceptions.
+        return "timeout", described
     if any("ConnectionRefused" in n for n in names):
-        return "refused", text
-    if "SSL" in module or "ssl" in module.lower() or any("SSL" in n or "TLS" in n for n in names):
-        return "tls", text
-    if "ResponseNeverReceived" in names or "ResponseFailed" in names:
-        inner = " ".join(str(r) for r in getattr(exc, "reasons", []))
-        if "SSL" in inner or "certificate" in inner or "tls" in inner.lower():
-            return "tls", inner or text
-        if "timeout" in inner.lower():
-            return "timeout", inner
-        return "reset", inner or text
-    if any(n in names for n in ("ConnectionLost", "ConnectionDone", "ConnectionResetError", "ConnectionAborted")):
-        return "reset", text
-    if "DownloadCancelledError" in names or ("cancelled" in text.lower() and "size" in text.lower()):
-        return "too_large", text
-    if "DownloadFailedError" in names:
-        return "reset", text
-    return type(exc).__name__.lower(), text
+        return "refused", described
+    if "OpenSSL" in modules or "ssl" in modules.lower() or any("SSL" in n or "TLS" in n for n in names) \
+            or "certificate" in described.lower():
+        return "tls", described
+    if "DownloadCancelledError" in names or "CancelledError" in names:
+        # Scrapy cancels a download that grows past DOWNLOAD_MAXSIZE.
+        return "too_large", described or "download cancelled: larger than the download size cap"
+    if "ResponseDataLossError" in names or "_DataLoss" in names:
+        return "reset", "the connection closed before the whole body arrived (" + (described or "data loss") + ")"
+    if "UnsupportedURLSchemeError" in names or "NotSupported" in names:
+        return "redirect_scheme", described
+    if "timeout" in described.lower():
+        return "timeout", described
+    if names & {"ResponseNeverReceived", "ResponseFailed", "DownloadFailedError", "ConnectionLost", "ConnectionDone",
+                "ConnectionResetError", "ConnectionAborted", "ConnectionAbortedError", "ParseError",
+                "BadHeaders", "LineTooLong"}:
+        return "reset", described
+    return type(exc).__name__.lower(), described
 
 
 def http_error_class(status: int, body: bytes = b"") -> str:

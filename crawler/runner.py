@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -22,13 +23,20 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
+from scrapy.resolver import dnscache
 from scrapy.settings import Settings
-from twisted.internet import defer
+from twisted.internet import defer, threads
+from twisted.internet.base import ReactorBase
+from twisted.internet.error import DNSLookupError
 from twisted.python.failure import Failure
 
+from crawler import logs
 from crawler.probes import run_probes, skipped_probes
 from crawler.probes.crawlside import HomeChain, complete
+from crawler.probes.dns import Resolver
+from crawler.probes.net import Deadline, is_ip
 from crawler.resolver import SETTING as RESOLVE_SETTING
+from crawler.resolver import OverrideResolver
 from crawler.spiders.portal import PortalSpider, ProgressFn
 from nd42.config import CrawlOptions, PortalConfig, site_domain
 from nd42.records import PortalSnapshot
@@ -63,14 +71,82 @@ def build_settings(options: CrawlOptions, log_level: str = "ERROR", extra: dict[
     )
     if options.user_agent:
         settings.set("USER_AGENT", options.user_agent, priority="cmdline")
-    if options.resolve:
-        settings.set("TWISTED_DNS_RESOLVER", "crawler.resolver.OverrideResolver", priority="cmdline")
+    if options.resolve or options.dns_server:
+        settings.set("TWISTED_DNS_RESOLVER", "crawler.runner.ConfiguredResolver", priority="cmdline")
         settings.set(RESOLVE_SETTING, dict(options.resolve), priority="cmdline")
-        # A proxy would look the mapped names up in the DNS (robots.txt requests included): connect directly.
+        settings.set(DNS_SERVER_SETTING, options.dns_server, priority="cmdline")
+        # A proxy would look the names up in its own DNS (robots.txt requests included): connect directly.
         settings.set("HTTPPROXY_ENABLED", False, priority="cmdline")
     if extra:
         settings.setdict(extra, priority="cmdline")
     return settings
+
+
+DNS_SERVER_SETTING = "ND42_DNS_SERVER"
+FAILED_LOOKUP_TTL = 60.0  # seconds a name the DNS server could not give is not asked about again
+
+
+class ConfiguredResolver(OverrideResolver):
+    """``--resolve``'s table first, then the ``--dns-server`` the probes ask; the system's resolver only
+    when no server is given.  A run with a DNS server of its own (the demo's, the tests') must send no
+    name to any other, and a name that server does not know must fail the crawl as it failed the DNS
+    probe, not be answered by whatever the machine's resolver says."""
+
+    def __init__(self, reactor: ReactorBase, cache_size: int, timeout: float, table: dict[str, str] | None = None,
+                 server: str | None = None) -> None:
+        super().__init__(reactor, cache_size, timeout, table)
+        self.server = Resolver.at(server, timeout) if server else None
+        self.failed: dict[str, tuple[float, str]] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, reactor: ReactorBase) -> ConfiguredResolver:
+        settings = crawler.settings
+        cache_size = settings.getint("DNSCACHE_SIZE") if settings.getbool("DNSCACHE_ENABLED") else 0
+        # The lookup is part of the request: it gets no longer than a download would.
+        timeout = min(settings.getfloat("DNS_TIMEOUT"), settings.getfloat("DOWNLOAD_TIMEOUT"))
+        return cls(reactor, cache_size, timeout, dict(settings.getdict(RESOLVE_SETTING)),
+                   settings.get(DNS_SERVER_SETTING) or None)
+
+    def getHostByName(self, name: str, timeout: Any = ()) -> defer.Deferred[str]:
+        key = name.lower().rstrip(".")
+        if self.server is None or key in self.table:
+            return super().getHostByName(name, timeout)
+        if is_ip(key):
+            return defer.succeed(key)
+        if key in dnscache:
+            return defer.succeed(dnscache[key])
+        failed = self.failed.get(key)
+        if failed is not None and time.monotonic() - failed[0] < FAILED_LOOKUP_TTL:
+            return defer.fail(DNSLookupError(failed[1]))
+        reactor: Any = self.reactor
+        found = threads.deferToThreadPool(reactor, reactor.getThreadPool(), self._lookup, key)
+        return found.addCallback(self._answered, key)
+
+    def _lookup(self, name: str) -> tuple[str | None, str]:
+        """In a pool thread: the name's first address, or None and why."""
+        assert self.server is not None
+        deadline = Deadline(self.timeout)
+        error = None
+        for rtype in ("A", "AAAA"):
+            try:
+                answer = self.server.query(name, rtype, deadline)
+            except Exception as exc:  # dnspython on a malformed name or answer: a failed lookup all the same
+                return None, f"{name}: {type(exc).__name__}: {exc}"
+            if answer.addresses:
+                return answer.addresses[0], ""
+            error = error or answer.error_class
+            if error is not None:
+                break
+        return None, f"{name}: {error or 'no address'} (DNS server {self.server.label})"
+
+    def _answered(self, result: tuple[str | None, str], name: str) -> str:
+        # Back in the reactor's thread: the caches are only touched here.
+        address, message = result
+        if address is None:
+            self.failed[name] = (time.monotonic(), message)
+            raise DNSLookupError(message)
+        dnscache[name] = address
+        return address
 
 
 PROBE_WORKERS = 4  # hosts probed at once; each probe is a few sequential, mostly idle connections
@@ -249,6 +325,7 @@ def crawl_portals(portals: Iterable[PortalConfig], options: CrawlOptions, clock:
     limit = max_at_once or len(portals)
     settings = build_settings(options, log_level, extra_settings, portals=min(limit, len(portals)))
     process = CrawlerProcess(settings)
+    logs.install()
 
     def closed(spider: Any, reason: str) -> None:
         # Scrapy closes every spider with "shutdown" when a signal stops the process: the crawls

@@ -2,9 +2,9 @@
 
 Government servers are fragile, so every default below leans towards asking little: robots.txt
 obeyed, one or two requests at a time per portal, a delay that AutoThrottle stretches when the
-server slows down, generous timeouts, few retries.  ``nd42`` overrides some of these per run
-from its own options (see ``nd42.config.CrawlOptions``); ``scrapy crawl portal -a url=...`` uses
-them as they are.
+server slows down, generous timeouts, few retries, each one later than the last.  ``nd42``
+overrides some of these per run from its own options (see ``nd42.config.CrawlOptions``);
+``scrapy crawl portal -a url=...`` uses them as they are.
 """
 
 from nd42 import __version__
@@ -33,6 +33,24 @@ DOWNLOAD_TIMEOUT = 30
 DNS_TIMEOUT = 20
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# A request that still fails is recorded with its error class (failure is data): not an error of the run.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+# Retries wait (crawler/middlewares.py): 1 s, then 2 s, ... at most 30 s, up to 20 % more so that portals
+# failing together do not come back together; a 429/503's Retry-After is honoured up to 30 s, and beyond
+# that the answer stands (the server is asking for another night, not another try).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+    # Redirects and meta refreshes keep to the portal's hosts and to http(s), and loops end at once.
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.GuardedRedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.GuardedMetaRefreshMiddleware": 580,
+}
+RETRY_BACKOFF_BASE = 1.0
+RETRY_BACKOFF_MAX = 30.0
+RETRY_BACKOFF_JITTER = 0.2
+RETRY_AFTER_MAX = 30.0
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 6

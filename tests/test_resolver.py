@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.resolver import OverrideResolver
-from crawler.runner import build_settings
+from crawler.runner import ConfiguredResolver, build_settings
 from nd42.config import ConfigError, CrawlOptions, parse_resolve
 
 
@@ -22,9 +22,15 @@ def test_parse_and_validate() -> None:
 def test_settings_install_the_resolver_only_when_asked() -> None:
     assert build_settings(CrawlOptions())["TWISTED_DNS_RESOLVER"] == "scrapy.resolver.CachingThreadedResolver"
     settings = build_settings(CrawlOptions(resolve={"skhcn.hoalam.gov.vn": "127.0.0.1"}))
-    assert settings["TWISTED_DNS_RESOLVER"] == "crawler.resolver.OverrideResolver"
+    # The runner's subclass of OverrideResolver: the table first, then --dns-server when one is given.
+    assert settings["TWISTED_DNS_RESOLVER"] == "crawler.runner.ConfiguredResolver"
+    assert issubclass(ConfiguredResolver, OverrideResolver)
     assert settings.getdict("ND42_RESOLVE") == {"skhcn.hoalam.gov.vn": "127.0.0.1"}
+    assert settings.get("ND42_DNS_SERVER") is None
     assert settings.getbool("HTTPPROXY_ENABLED") is False
+    settings = build_settings(CrawlOptions(dns_server="127.0.0.1:5353"))
+    assert settings["TWISTED_DNS_RESOLVER"] == "crawler.runner.ConfiguredResolver"
+    assert settings.get("ND42_DNS_SERVER") == "127.0.0.1:5353"
 
 
 def test_mapped_hosts_are_answered_without_a_lookup() -> None:

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from crawler.extract.text import clean
+from crawler.urls import join, split
 
 # Regions told apart by tag, id and class names: real portals rarely use <nav>/<aside>, so the
 # id/class vocabulary below (English, Vietnamese and CMS-specific) does most of the work.
@@ -38,6 +38,11 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _REFRESH_RE = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]+)", re.IGNORECASE)
 
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "ftp:", "file:")
+# Bounds on what one page can make the crawler carry: a link longer than any server takes in a request
+# line is no link to follow (nor to store); past MAX_LINKS a page's links are not read (a portal's home
+# page has a few hundred; a page of 10,000 would cost every later step its time, and the reactor with it).
+MAX_URL_CHARS = 4096
+MAX_LINKS = 2000
 
 
 def marker(el: etree._Element) -> str:
@@ -167,8 +172,9 @@ class ParsedPage:
         self.url = url
         self.tree = _parse(body, content_type)
         base = self.tree.find(".//base[@href]")
-        self.base_url = urljoin(url, base.get("href") or "") if base is not None else url
+        self.base_url = (join(url, base.get("href") or "") or url) if base is not None else url
         self._absolute_cache: dict[str, str | None] = {}
+        self.links_capped = False  # the page had more than MAX_LINKS links: the rest were not read
 
     @cached_property
     def title(self) -> str:
@@ -196,7 +202,7 @@ class ParsedPage:
                 continue
             match = _REFRESH_RE.match(meta.get("content") or "")
             if match and match.group(1).strip():
-                return str(urljoin(self.base_url, str(match.group(1)).strip()))
+                return join(self.base_url, str(match.group(1)).strip())
         return None
 
     def absolute(self, href: str) -> str | None:
@@ -209,23 +215,29 @@ class ParsedPage:
 
     def _absolute(self, href: str) -> str | None:
         href = href.strip()
-        if not href or href.lower().startswith(SKIP_SCHEMES):
+        if not href or len(href) > MAX_URL_CHARS or href.lower().startswith(SKIP_SCHEMES):
             return None
-        url = urljoin(self.base_url, href)
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
+        url = join(self.base_url, href)
+        parts = split(url) if url is not None and len(url) <= MAX_URL_CHARS else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             return None
         return parts._replace(fragment="").geturl()
 
     def links(self) -> Iterator[Link]:
         """Every usable ``<a href>`` with its label and region, hidden ones included.
 
-        Dropdown submenus are often hidden until hover, so visibility is not a filter here.
+        Dropdown submenus are often hidden until hover, so visibility is not a filter here.  At most
+        :data:`MAX_LINKS` (``links_capped`` then says so).
         """
+        count = 0
         for a in self.tree.iterfind(".//a[@href]"):
             url = self.absolute(a.get("href") or "")
             if url is None:
                 continue
+            count += 1
+            if count > MAX_LINKS:
+                self.links_capped = True
+                return
             label = clean(a.text_content())
             if not label:
                 label = clean(a.get("title") or "")

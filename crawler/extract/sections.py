@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crawler.extract.page import Link, ParsedPage
+from crawler.extract.page import MAX_URL_CHARS, Link, ParsedPage
 from crawler.extract.text import fold, slug_words
+from crawler.urls import split
 from nd42.records import SectionCandidate
 from nd42.textnorm import has_phrase
 
@@ -222,7 +223,9 @@ def discover_urls(urls: Iterable[str], via: str, allowed: Iterable[str],
     hosts = set(allowed)
     found: dict[tuple[str, str], SectionCandidate] = {}
     for url in urls:
-        if urlsplit(url).netloc.lower() not in hosts or _NOT_SECTIONS.search(urlsplit(url).path):
+        if len(url) > MAX_URL_CHARS:
+            continue
+        if split(url) is None or urlsplit(url).netloc.lower() not in hosts or _NOT_SECTIONS.search(urlsplit(url).path):
             continue
         match = match_url(url, lexicon)
         if match is None:

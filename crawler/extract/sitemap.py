@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 _STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False,
                           remove_comments=True, remove_pis=True)
 MAX_URLS = 5000
+MAX_GZIP_IN = 5 * 1024 * 1024  # bytes of a .gz sitemap read, and
+MAX_GZIP_OUT = 20 * 1024 * 1024  # bytes it may inflate to (a gzip bomb stops there)
 _SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -32,10 +34,15 @@ class SitemapResult:
 def parse_sitemap(body: bytes) -> SitemapResult:
     result = SitemapResult()
     if body[:2] == b"\x1f\x8b":
+        inflate = zlib.decompressobj(wbits=31)
         try:
-            body = gzip.decompress(body[: 5 * 1024 * 1024])[: 20 * 1024 * 1024]
-        except (OSError, EOFError):
+            # max_length: never more than the cap in memory, however far the stream would inflate.
+            body = inflate.decompress(body[:MAX_GZIP_IN], MAX_GZIP_OUT)
+        except zlib.error:
             result.error = "bad_gzip"
+            return result
+        if inflate.unconsumed_tail:
+            result.error = "too_large"
             return result
     if b"<!ENTITY" in body[:4096].upper():
         result.error = "entities_refused"

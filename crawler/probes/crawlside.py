@@ -13,10 +13,11 @@ from __future__ import annotations
 import gzip
 import zlib
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.probes.endpoints import twins
 from crawler.probes.httpget import KEPT, hsts_max_age, title_of
+from crawler.urls import join
 from nd42.records import PortalSnapshot
 
 MAX_RESPONSES = 12
@@ -56,7 +57,7 @@ class HomeChain:
         location = headers.get("location") if 300 <= response.status < 400 else None
         body = decoded_body(response.body, headers.get("content-encoding", ""))
         entry = {"url": response.url, "status": response.status,
-                 "location": urljoin(response.url, location) if location else None, "error_class": None,
+                 "location": join(response.url, location) if location else None, "error_class": None,
                  "headers": {k: v for k, v in headers.items() if k in KEPT},
                  "address": str(response.ip_address) if getattr(response, "ip_address", None) else None,
                  "title": title_of(body, headers.get("content-type", "")),

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 import http.client
 import re
 import socket
-from urllib.parse import urljoin
+import threading
+import time
 
-from crawler.probes.net import Deadline, Target
+from crawler.probes.net import Deadline, ProbeError, Target
+from crawler.urls import join
 from nd42.textnorm import clean
 
 BODY_CAP = 256 * 1024  # enough for a home page's <title> and a meta refresh; the crawl reads the rest
@@ -29,13 +32,37 @@ class Reply:
     @property
     def location(self) -> str | None:
         value = self.headers.get("location")
-        return urljoin(self.url, value.strip()) if value and 300 <= self.status < 400 else None
+        return join(self.url, value.strip()) if value and 300 <= self.status < 400 else None
 
     def kept_headers(self) -> dict[str, str]:
         return {k: v for k, v in self.headers.items() if k in KEPT}
 
 
 def get(sock: socket.socket, target: Target, user_agent: str, deadline: Deadline) -> Reply:
+    """The GET, done by the deadline: a socket timeout only bounds each read, and a server that drips
+    its status line and headers a byte at a time would keep ``getresponse`` going for ever, so a
+    watchdog shuts the socket down when the deadline passes (the probe then fails with ``timeout``)."""
+    fired = threading.Event()
+
+    def cut() -> None:
+        fired.set()
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    watchdog = threading.Timer(max(0.0, deadline.end - time.monotonic()), cut)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return _get(sock, target, user_agent, deadline)
+    except Exception as exc:
+        if fired.is_set():
+            raise ProbeError("timeout", f"no complete answer from {target.url[:200]} by the deadline") from exc
+        raise
+    finally:
+        watchdog.cancel()
+
+
+def _get(sock: socket.socket, target: Target, user_agent: str, deadline: Deadline) -> Reply:
     conn = http.client.HTTPConnection(target.host, target.port)
     conn.sock = sock  # http.client writes to and reads from the socket we connected (and maybe wrapped)
     sock.settimeout(deadline.remaining())
@@ -96,7 +123,7 @@ def meta_refresh(reply: Reply) -> str | None:
     if tag is None:
         return None
     target = _REFRESH_URL.search(tag.group(0))
-    return urljoin(reply.url, target.group(1).decode("latin-1")) if target else None
+    return join(reply.url, target.group(1).decode("latin-1")) if target else None
 
 
 def hsts_max_age(value: str | None) -> int | None:

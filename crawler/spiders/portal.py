@@ -48,12 +48,13 @@ from crawler.extract.documents import doc_fact, merge_meta
 from crawler.extract.elements import file_ext
 from crawler.extract.facts import page_facts_scan
 from crawler.extract.listing import ListingOverrides, extract_listing
-from crawler.extract.page import ParsedPage
+from crawler.extract.page import MAX_URL_CHARS, ParsedPage
 from crawler.extract.scan import Scan
 from crawler.extract.sections import best_by_kind, discover, discover_urls
 from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap, robots_facts
 from crawler.extract.tech import tech_facts
 from crawler.spiders.probing import ProbeMixin
+from crawler.urls import netloc
 from nd42.clock import in_vietnam
 from nd42.config import CrawlOptions, PortalConfig, allowed_hosts
 from nd42.records import (
@@ -84,6 +85,8 @@ CMS_MARKERS = (
     ("websphere", ("/wps/portal", "wpsPortletBody")),
 )
 ProgressFn = Callable[[str, dict[str, Any]], None]
+MAX_KEPT_SITEMAPS = 50  # robots.txt Sitemap: lines kept in the snapshot
+MAX_KEPT_URL = 2048  # characters of a URL kept where a page's own text is stored
 # Documents whose detail pages are opened for their labelled fields (number, issuer, dates...).
 DOC_KINDS = ("legal_documents", "directive_documents", "consultation")
 # Roles whose pages are not HTML documents of the portal: no page facts.
@@ -129,7 +132,7 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         self.snapshot = PortalSnapshot(portal_id=portal.id, url=portal.url, started_at=self.clock, name=portal.name,
                                        portal=portal.info())
         self.issued = 0
-        self.refused: str | None = None  # why the last _request returned None: offsite|seen|depth|budget
+        self.refused: str | None = None  # why the last _request returned None: too_long|offsite|seen|depth|budget
         self.opened_items: set[str] = set()
         self.sitemap_xml_states: list[str] = []
         self.seen: set[str] = set()
@@ -137,8 +140,10 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         self.candidates: list[SectionCandidate] = []
         self.tried: dict[str, list[str]] = {}
         self.listing_pages: dict[str, int] = {}
+        self.pending: dict[str, SectionCandidate] = {}  # kind → the candidate requested, not yet recorded
         self.budget_hit = False
         self.time_up = False
+        self.deadline: float | None = None  # monotonic time the time budget ends
         self._time_call: Any = None
         self._t0 = time.monotonic()
 
@@ -154,6 +159,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
 
     def _on_opened(self, spider: scrapy.Spider) -> None:
         if spider is self and self.options.time_budget is not None:
+            # The retry middleware reads it: no retry is scheduled past the budget.
+            self.deadline = time.monotonic() + self.options.time_budget
             self._time_call = call_later(self.options.time_budget, self._time_spent)
 
     def _time_spent(self) -> None:
@@ -190,7 +197,10 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
 
     def _request(self, url: str, role: str, callback: Callable[..., Any], *, kind: str | None = None, depth: int = 0,
                  priority: int = 0, extra: dict[str, Any] | None = None, robots: bool = True) -> Request | None:
-        if urlsplit(url).netloc.lower() not in self.allowed:
+        if len(url) > MAX_URL_CHARS:
+            self.refused = "too_long"  # no server takes such a request line: not asked, not stored
+            return None
+        if netloc(url) not in self.allowed:
             self.refused = "offsite"
             return None
         key = url.split("#", 1)[0]
@@ -319,7 +329,10 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         if not page.ok:
             return
         text = response.body[:200000].decode("utf-8", "replace")
-        page.facts["sitemaps"] = sitemaps = parse_robots_sitemaps(text)
+        sitemaps = parse_robots_sitemaps(text)
+        # A robots.txt may list thousands: the first ones are kept (3 are fetched), and how many there were.
+        page.facts["sitemaps"] = [url[:MAX_KEPT_URL] for url in sitemaps[:MAX_KEPT_SITEMAPS]]
+        page.facts["sitemaps_declared"] = len(sitemaps)
         page.facts.update(robots_facts(response.body))
         for url in sitemaps[:3]:
             req = self._request(url, "sitemap_xml", self.parse_sitemap_xml, depth=1)
@@ -410,6 +423,7 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
                 req = self._request(cand.url, "content", self.parse_content, kind=kind, depth=1,
                                     extra={"candidate": cand})
                 if req is not None:
+                    self.pending[kind] = cand
                     yield req
 
     def _try_listing(self, kind: str) -> Iterator[Request]:
@@ -425,10 +439,12 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             req = self._request(cand.url, "listing", self.parse_listing, kind=kind, depth=1, priority=10,
                                 extra={"candidate": cand})
             if req is not None:
+                self.pending[kind] = cand
                 yield req
                 return
 
     def _set_section(self, section: SectionSnapshot) -> None:
+        self.pending.pop(section.kind, None)
         old = self.snapshot.sections.get(section.kind)
         # A usable section is never replaced by a failed fallback.
         if old is not None and old.state in ("found", "page") and old.items and section.state != "found":
@@ -599,6 +615,13 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             self._time_call.cancel()
             self._time_call = None
         snap = self.snapshot
+        for kind, cand in list(self.pending.items()):
+            # Asked for, never answered (the time budget closed the crawl first): the link was found, so the
+            # section is not missing, only unread; the rules say not_determinable, not absent.
+            self._set_section(SectionSnapshot(
+                kind, cand.label, cand.url, cand.via, state="unreachable", pages=[cand.url],
+                error_class="time_budget" if self.time_up else "not_fetched",
+                notes=["requested, no answer before the crawl ended"]))
         self._finish_probes()
         snap.finished_at = self.clock + dt.timedelta(seconds=time.monotonic() - self._t0)
         snap.crawl.update({

@@ -1,0 +1,1 @@
+"""The hostile-portal suite's server and cases (tests/test_hostile.py runs them)."""
