@@ -207,6 +207,7 @@ def waits(meta: dict[str, Any]) -> list[float]:
 
 # ------------------------------------------------------------------------------------------ redirects
 LOOP_VISITS = 2  # a redirect to a URL already this many times on its chain is a loop
+REFRESH_REFUSED = "nd42_refresh_refused"  # request meta: why the page's meta refresh was not followed
 def _allowed_names(spider: Any) -> set[str] | None:
     """The host names (no port) the spider may fetch; None when it does not say (then nothing is refused)."""
     allowed = getattr(spider, "allowed", None)
@@ -254,7 +255,7 @@ class GuardedRedirectMiddleware(RedirectMiddleware):
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
         if response.status in (301, 302, 303, 307, 308) and b"Location" in response.headers \
-                and not request.meta.get("dont_redirect", False) \
+                and not request.meta.get("dont_redirect", False) and not request.meta.get("handle_httpstatus_all") \
                 and response.status not in request.meta.get("handle_httpstatus_list", ()):
             # Scrapy would not follow a Location it cannot fetch (file:, ftp:, javascript:, a malformed URL)
             # and hand the 3xx on as an error of its own: it is said here what it is.
@@ -292,7 +293,7 @@ class GuardedMetaRefreshMiddleware(MetaRefreshMiddleware):
         refused = _checked(redirected, request, self.crawler.spider, "meta refresh")
         if refused is not None:
             log.debug("not following %s: %s", request, refused)
-            request.meta.setdefault("nd42_refresh_refused", refused.error_class)
+            request.meta[REFRESH_REFUSED] = f"{refused.error_class}: {refused}"[:300]
             raise _KeepPage
         return super()._redirect(redirected, request, reason)
 

@@ -53,6 +53,7 @@ from crawler.extract.scan import Scan
 from crawler.extract.sections import best_by_kind, discover, discover_urls
 from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap, robots_facts
 from crawler.extract.tech import tech_facts
+from crawler.middlewares import REFRESH_REFUSED
 from crawler.spiders.probing import ProbeMixin
 from crawler.urls import netloc
 from nd42.clock import in_vietnam
@@ -247,6 +248,9 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             page.error_class = "waf"
         if response.meta.get("redirect_urls"):
             page.facts["redirects"] = [*response.meta["redirect_urls"][1:], response.url]
+        if response.meta.get(REFRESH_REFUSED):
+            # Its meta refresh leads off the portal, to another scheme or back along the chain: not followed.
+            page.facts["meta_refresh_refused"] = response.meta[REFRESH_REFUSED]
         latency = meta.get("download_latency")
         wire = meta.get("wire") or {}
         page.facts.update({"ttfb_ms": int(latency * 1000) if isinstance(latency, float | int) else None,
