@@ -43,6 +43,9 @@ SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "#", "about:", "ftp:"
 # page has a few hundred; a page of 10,000 would cost every later step its time, and the reactor with it).
 MAX_URL_CHARS = 4096
 MAX_LINKS = 2000
+# Bytes of a page parsed: the first 4 MB (Scrapy's DOWNLOAD_WARNSIZE); a 10 MB page of small elements costs
+# a quarter of a gigabyte as a tree and seconds of every fact, all in the reactor's thread.
+MAX_PARSE_BYTES = 4 * 1024 * 1024
 
 
 def marker(el: etree._Element) -> str:
@@ -170,7 +173,8 @@ class ParsedPage:
 
     def __init__(self, url: str, body: bytes | str, content_type: str | None = None) -> None:
         self.url = url
-        self.tree = _parse(body, content_type)
+        self.truncated = len(body) > MAX_PARSE_BYTES  # only the first MAX_PARSE_BYTES were parsed
+        self.tree = _parse(body[:MAX_PARSE_BYTES] if self.truncated else body, content_type)
         base = self.tree.find(".//base[@href]")
         self.base_url = (join(url, base.get("href") or "") or url) if base is not None else url
         self._absolute_cache: dict[str, str | None] = {}

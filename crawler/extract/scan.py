@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.extract.page import ParsedPage, classify
+from crawler.extract.page import MAX_LINKS, ParsedPage, classify
 from nd42.textnorm import clean
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -194,7 +194,8 @@ def _text(result: Scan, text: str, reg: str, band: str, menu_seen: bool) -> None
 
 def _place(result: Scan, el: etree._Element, tag: str, reg: str, band: str, hid: bool) -> None:
     if tag == "a":
-        if el.get("href") is not None:
+        # As many as ParsedPage.links() reads: a page of 90,000 links would cost the facts seconds each.
+        if el.get("href") is not None and len(result.anchors) < MAX_LINKS:
             result.anchors.append(Placed(el, reg, band, hid))
     elif tag == "img":
         placed = Placed(el, reg, band, hid)

@@ -48,7 +48,7 @@ from crawler.extract.documents import doc_fact, merge_meta
 from crawler.extract.elements import file_ext
 from crawler.extract.facts import page_facts_scan
 from crawler.extract.listing import ListingOverrides, extract_listing
-from crawler.extract.page import MAX_URL_CHARS, ParsedPage
+from crawler.extract.page import MAX_PARSE_BYTES, MAX_URL_CHARS, ParsedPage
 from crawler.extract.scan import Scan
 from crawler.extract.sections import best_by_kind, discover, discover_urls
 from crawler.extract.sitemap import parse_robots_sitemaps, parse_sitemap, robots_facts
@@ -87,6 +87,7 @@ CMS_MARKERS = (
 )
 ProgressFn = Callable[[str, dict[str, Any]], None]
 MAX_KEPT_SITEMAPS = 50  # robots.txt Sitemap: lines kept in the snapshot
+MAX_KEPT_ITEMS = 200  # items of one listing page kept in the snapshot
 MAX_KEPT_URL = 2048  # characters of a URL kept where a page's own text is stored
 # Documents whose detail pages are opened for their labelled fields (number, issuer, dates...).
 DOC_KINDS = ("legal_documents", "directive_documents", "consultation")
@@ -264,6 +265,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         if page.ok and _parses(page) and isinstance(response, scrapy.http.TextResponse) \
                 and _is_html(page.content_type, response.body):
             parsed = ParsedPage(response.url, response.body, page.content_type)
+            if parsed.truncated:
+                page.facts["parsed_bytes"] = MAX_PARSE_BYTES  # the rest of the page was not read
             if page.role not in NO_FACTS_ROLES:
                 facts, found = page_facts_scan(parsed, page.role, self.allowed)
                 page.facts.update(facts)
@@ -483,6 +486,10 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
         override = self.portal.sections.get(kind)
         lo = ListingOverrides(override.item, override.title, override.date, override.order) if override else None
         result = extract_listing(parsed, self.bounds, label=cand.label, overrides=lo)
+        if len(result.items) > MAX_KEPT_ITEMS:
+            # A listing page of thousands of items: the first ones, in the page's order, are kept.
+            result.notes.append(f"{len(result.items)} items on the page: the first {MAX_KEPT_ITEMS} kept")
+            del result.items[MAX_KEPT_ITEMS:]
         if continuing:
             assert section is not None
             section.pages.append(page.url)
