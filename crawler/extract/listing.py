@@ -304,9 +304,11 @@ def _attr_dates(container: etree._Element) -> list[tuple[etree._Element, str, fl
     return out
 
 
-def _item_date(container: etree._Element, title_el: etree._Element, bounds: DateBounds, order: str
+def _item_date(container: etree._Element, title_el: etree._Element, bounds: DateBounds, order: str,
+               texts: list[tuple[etree._Element, str, float]] | None = None,
                ) -> tuple[DateHit | None, str | None, str, float]:
-    """Best date of one item: (hit-or-None, iso attribute value, evidence text, rank)."""
+    """Best date of one item: (hit-or-None, iso attribute value, evidence text, rank).  ``texts``: the item's
+    :func:`_date_texts`, when the caller has them already."""
     best: tuple[float, int, DateHit | None, str | None, str] | None = None
     latest = vn_today(bounds.now) + dt.timedelta(days=bounds.future_days)
     for _el, text, rank, value in _attr_dates(container):
@@ -316,7 +318,7 @@ def _item_date(container: etree._Element, title_el: etree._Element, bounds: Date
         key = (rank, day.toordinal())
         if best is None or key < (best[0], best[1]):
             best = (rank, day.toordinal(), None, value, text)
-    for _el, text, rank in _date_texts(container, title_el):
+    for _el, text, rank in _date_texts(container, title_el) if texts is None else texts:
         hits = find_dates(text, bounds, order)
         if not hits and len(text) <= DATE_ELEMENT_MAX_CHARS:
             one = parse_date(text, bounds, order, fallback=False)
@@ -383,17 +385,19 @@ def extract_listing(page: ParsedPage, bounds: DateBounds, *, label: str = "",
     result.locator = locator(containers[0]) if containers else None
 
     # Decide day/month order from every candidate text of the listing at once.
-    texts = [t for c, a in zip(containers, group, strict=True) for _e, t, _r in _date_texts(c, a.el)]
+    # Each item's candidate texts once: for the order here and for its date below.
+    candidates = [_date_texts(c, a.el) for c, a in zip(containers, group, strict=True)]
+    texts = [t for found in candidates for _e, t, _r in found]
     order = (overrides.order if overrides and overrides.order else None) or infer_order(texts) or \
         order_hint(page, containers) or "DMY"
     result.date_order = order
 
     headers: dict[int, list[str]] = {}
-    for container, anchor in zip(containers, group, strict=True):
+    for container, anchor, found in zip(containers, group, candidates, strict=True):
         if overrides and overrides.date:
             hit, iso_value, text = _override_date(container, overrides.date, bounds, order)
         else:
-            hit, iso_value, text, _rank = _item_date(container, anchor.el, bounds, order)
+            hit, iso_value, text, _rank = _item_date(container, anchor.el, bounds, order, found)
         item = ListingItem(title=anchor.title, url=anchor.url)
         if hit is not None:
             item.date, item.date_text, item.date_source = hit.date, hit.text if len(text) > 80 else text, "listing"
