@@ -4,8 +4,8 @@
 through Scrapy's selector, and its links and text are extracted (what any crawler that looks at a page
 has to do).  The politeness settings are nd42's (crawler/settings.py with the run's options laid over:
 concurrency per portal, download delay with its randomisation and AutoThrottle, robots.txt obeyed),
-and as many portals are crawled at once as ``--max-portals-at-once`` lets nd42 crawl (a global cap of
-N x concurrency requests, the scheduler picking the least busy portal first).
+and as many portals are crawled at once as ``--max-portals-at-once`` lets nd42 crawl: the next portal's
+URLs are handed to Scrapy when one of the N portals being crawled is done, in the order nd42 stored them.
 
 Prints one JSON line: pages answered, bytes received, and what it extracted (links, text characters).
 
@@ -43,19 +43,43 @@ def fetched_urls(db: Path, run_id: int) -> list[str]:
 class Baseline(scrapy.Spider):
     name = "baseline"
 
-    def __init__(self, urls: list[str], mode: str, **kwargs: Any) -> None:
+    def __init__(self, urls: list[str], mode: str, at_once: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.urls = urls
         self.mode = mode
+        self.at_once = at_once
         self.pages = 0
         self.bytes = 0
         self.links = 0
         self.chars = 0
+        # Portals in nd42's order, at most ``at_once`` of them being crawled at a time, as nd42 does.
+        self.todo: dict[str, list[str]] = {}
+        for url in urls:
+            self.todo.setdefault(urlsplit(url).netloc, []).append(url)
+        self.left: dict[str, int] = {}
+
+    def _next_portal(self) -> Iterator[scrapy.Request]:
+        if not self.todo:
+            return
+        portal = next(iter(self.todo))
+        urls = self.todo.pop(portal)
+        self.left[portal] = len(urls)
+        for url in urls:
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True,
+                                 meta={"handle_httpstatus_all": True, "portal": portal})
+
+    def _done(self, portal: str) -> Iterator[scrapy.Request]:
+        self.left[portal] -= 1
+        if self.left[portal] == 0:
+            del self.left[portal]
+            yield from self._next_portal()
 
     async def start(self) -> Any:
-        for url in self.urls:
-            yield scrapy.Request(url, callback=self.parse, dont_filter=True,
-                                 meta={"handle_httpstatus_all": True})
+        for _ in range(self.at_once):
+            for request in self._next_portal():
+                yield request
+
+    def failed(self, failure: Any) -> Iterator[scrapy.Request]:
+        yield from self._done(failure.request.meta["portal"])
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         self.pages += 1
@@ -64,7 +88,7 @@ class Baseline(scrapy.Spider):
             sel = response.selector  # one lxml parse, shared by both queries
             self.links += len([response.urljoin(h) for h in sel.xpath("//a/@href").getall()])
             self.chars += len(" ".join(t.strip() for t in sel.xpath("//body//text()").getall()))
-        return iter(())
+        yield from self._done(response.meta["portal"])
 
 
 def settings(args: argparse.Namespace, hosts: set[str]) -> Settings:
@@ -106,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     hosts = {urlsplit(u).hostname or "" for u in urls}
     process = CrawlerProcess(settings(args, hosts))
     crawler = process.create_crawler(Baseline)
-    process.crawl(crawler, urls=urls, mode=args.mode)
+    process.crawl(crawler, urls=urls, mode=args.mode, at_once=args.max_portals_at_once)
     process.start()
     spider = crawler.spider
     assert isinstance(spider, Baseline)

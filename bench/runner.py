@@ -216,6 +216,8 @@ def table(rows: list[Measure], results: dict[str, Any], args: argparse.Namespace
                        wall <= 1.1))
     if n1:
         checks.append(("peak RSS <= 400 MB", f"{n1.rss_mb:.0f} MB ({args.portals} portals)", n1.rss_mb <= 400))
+        checks.append(("peak RSS flat between 200 and 1,000 portals",
+                       "needs a run at each size (bench/run --portals 1000 --skip baselines,night2)", None))
         # Linear in portals once they outnumber the slots; scaled to 40 pages a portal from the pages actually
         # fetched (nd42 stops where its checks are done, before its budget on these portals).
         per_portal = n1.pages / max(args.portals, 1)
