@@ -70,8 +70,8 @@ class Server:
     def __init__(self, portals: int, port: int, latency: float, log: Path) -> None:
         self.port = port
         self.log = log.open("w")
-        self.proc = subprocess.Popen([PY,  # noqa: S603 "-m", "bench.server", "--portals", str(portals), "--port", str(port),
-                                      "--latency", str(latency)], cwd=ROOT, stdout=self.log, stderr=self.log)
+        argv = [PY, "-m", "bench.server", "--portals", str(portals), "--port", str(port), "--latency", str(latency)]
+        self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=self.log)  # noqa: S603
         for _ in range(100):
             try:
                 self.call("/stats")
