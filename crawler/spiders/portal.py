@@ -626,6 +626,12 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             self._time_call.cancel()
             self._time_call = None
         snap = self.snapshot
+        if not any(p.role == "home" for p in snap.pages):
+            # The home request never came back (the time budget closed the crawl during its retries): say so.
+            snap.pages.append(PageFetch(
+                url=self.portal.url, role="home", error_class="time_budget" if self.time_up else "not_fetched",
+                error_message="no answer to the home page before the crawl ended", fetched_at=self._elapsed_clock()))
+            snap.discovery["menus"] = "failed"
         for kind, cand in list(self.pending.items()):
             # Asked for, never answered (the time budget closed the crawl first): the link was found, so the
             # section is not missing, only unread; the rules say not_determinable, not absent.

@@ -217,6 +217,14 @@ def redirect_offsite(request: Request) -> None:
     request.redirect(f"http://{EVIL}:{request.server.http_port}/")
 
 
+def cookie_check(request: Request) -> None:
+    """What some anti-DDoS front ends do: a first visit gets a cookie and a redirect to the same URL."""
+    if "nd42-check=1" in request.headers.get("cookie", ""):
+        request.reply(200, home("Sở Kiểm tra cookie"))
+    else:
+        request.reply(302, b"", {"Location": "/", "Set-Cookie": "nd42-check=1; Path=/"})
+
+
 def base(request: Request) -> str:
     return f"http://{EVIL}:{request.server.http_port}"
 
@@ -259,6 +267,8 @@ DEEP = ("<html><head><title>Sở Lồng sâu</title></head><body>" + "<div>" * 1
         + '<a href="/tin-tuc">Tin tức</a>' + "</div>" * 100_000
         + "<ul>" + "<li><ul>" * 5000 + '<li><a href="/lien-he">Liên hệ</a></li>' + "</ul></li>" * 5000 + "</ul>"
         + "</body></html>")
+ROW = '<div class="item"><span class="date">20/11/2026</span><a href="/tin/{n}">Tin số {n}</a><p>Tóm tắt.</p></div>'
+HUGE_PAGE = home("Sở Trang lớn", main="".join(ROW.format(n=n) for n in range(80_000)))  # 9.3 MB, under the cap
 LONG_URLS = home("Sở Địa chỉ dài", menu=f'<li><a href="/{"a" * 1_000_000}">Rất dài</a></li>'
                  f'<li><a href="/tin-tuc?{"q=1&" * 50_000}">Tin tức truy vấn dài</a></li>',
                  main="<p>" + "x" * 2_000_000 + "</p>" + f'<p title="{"t" * 500_000}">thuộc tính dài</p>')
@@ -552,6 +562,8 @@ CASES: list[Case] = [
          home="fails", errors=("offsite",)),
     Case("redirect-bad-scheme", "the home page redirects to file:///etc/passwd",
          portal(**{"/": redirect_to("file:///etc/passwd")}), home="fails", errors=("redirect_scheme",)),
+    Case("redirect-cookie", "the home page sets a cookie and redirects to itself, then answers (a cookie check)",
+         portal(**{"/": cookie_check})),
     Case("section-redirects", "sections redirect to ftp:, data:, javascript:, another host, a protocol-relative "
          "host and a malformed URL", portal(**{"/": offsite_sections, "/tin-tuc": redirect_to(f"ftp://{EVIL}/"),
                                                "/van-ban-chi-dao": redirect_to("data:text/html,<script>1</script>"),
@@ -578,6 +590,8 @@ CASES: list[Case] = [
     Case("deep-dom", "100,000 nested <div>s and 5,000 nested lists", portal(**{"/": DEEP})),
     Case("long-urls", "a 1 MB href, a 200 KB query, a 2 MB word and a 500 KB attribute",
          portal(**{"/": LONG_URLS})),
+    Case("page-9mb", "a 9.3 MB home page (under the 10 MB cap) of 80,000 dated items and links",
+         portal(**{"/": HUGE_PAGE}), check=bounded_requests(PAGE_BUDGET + 2)),
     # ---- links
     Case("non-http-links", "javascript:, data:, vbscript:, mailto:, tel:, ftp:, file:, ws:, blob:, protocol-"
          "relative, credentials, bare IP and malformed links", portal(**{"/": schemes_home})),
