@@ -174,7 +174,8 @@ class ParsedPage:
     def __init__(self, url: str, body: bytes | str, content_type: str | None = None) -> None:
         self.url = url
         self.truncated = len(body) > MAX_PARSE_BYTES  # only the first MAX_PARSE_BYTES were parsed
-        self.tree = _parse(body[:MAX_PARSE_BYTES] if self.truncated else body, content_type)
+        # libxml2 stops a tree at 256 levels: what lies deeper is not read (``too_deep``).
+        self.tree, self.too_deep = _parse(body[:MAX_PARSE_BYTES] if self.truncated else body, content_type)
         base = self.tree.find(".//base[@href]")
         self.base_url = (join(url, base.get("href") or "") or url) if base is not None else url
         self._absolute_cache: dict[str, str | None] = {}
@@ -267,15 +268,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     return str(text)
 
 
-def _parse(body: bytes | str, content_type: str | None) -> lxml.html.HtmlElement:
+def _parse(body: bytes | str, content_type: str | None) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree, and whether libxml2 stopped at its depth limit."""
     text = decode_html(body, content_type) if isinstance(body, bytes) else body
     if not text.strip():
-        return lxml.html.document_fromstring("<html><body></body></html>")
+        return lxml.html.document_fromstring("<html><body></body></html>"), False
     try:
         # Re-encoding lets lxml ignore any XML/meta encoding declaration in the text.
-        return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_UTF8_PARSER)
+        tree = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring("<html><body></body></html>")
+        return lxml.html.document_fromstring("<html><body></body></html>"), False
+    return tree, any("Excessive depth" in entry.message for entry in _UTF8_PARSER.error_log)
 
 
 _TEXT_XPATH = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::template)]")

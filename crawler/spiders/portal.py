@@ -267,6 +267,8 @@ class PortalSpider(ProbeMixin, scrapy.Spider):
             parsed = ParsedPage(response.url, response.body, page.content_type)
             if parsed.truncated:
                 page.facts["parsed_bytes"] = MAX_PARSE_BYTES  # the rest of the page was not read
+            if parsed.too_deep:
+                page.facts["parse_too_deep"] = True  # elements nested deeper than 256 levels were not read
             if page.role not in NO_FACTS_ROLES:
                 facts, found = page_facts_scan(parsed, page.role, self.allowed)
                 page.facts.update(facts)

@@ -441,6 +441,15 @@ def discovery(**expected: str) -> Check:
     return check
 
 
+def home_facts(**expected: Any) -> Check:
+    def check(outcome: Outcome) -> None:
+        page = outcome.page("home")
+        got = {k: (page or {}).get("facts", {}).get(k) for k in expected}
+        assert got == expected, (outcome.case.id, got)
+    check.__doc__ = "home page facts " + ", ".join(f"{k} {v}" for k, v in expected.items())
+    return check
+
+
 def bounded_requests(limit: int) -> Check:
     def check(outcome: Outcome) -> None:
         crawl = outcome.crawl_requests()
@@ -587,11 +596,13 @@ CASES: list[Case] = [
     Case("links-10000", "10,000 menu entries and 10,000 links off-site on one page",
          portal(**{"/": home("Sở Mười nghìn liên kết", menu=TEN_THOUSAND, main=TEN_THOUSAND_OUT)}),
          check=bounded_requests(PAGE_BUDGET + 2)),
-    Case("deep-dom", "100,000 nested <div>s and 5,000 nested lists", portal(**{"/": DEEP})),
+    Case("deep-dom", "100,000 nested <div>s and 5,000 nested lists", portal(**{"/": DEEP}),
+         check=home_facts(parse_too_deep=True)),
     Case("long-urls", "a 1 MB href, a 200 KB query, a 2 MB word and a 500 KB attribute",
          portal(**{"/": LONG_URLS})),
     Case("page-9mb", "a 9.3 MB home page (under the 10 MB cap) of 80,000 dated items and links",
-         portal(**{"/": HUGE_PAGE}), check=bounded_requests(PAGE_BUDGET + 2)),
+         portal(**{"/": HUGE_PAGE}), check=all_of(bounded_requests(PAGE_BUDGET + 2),
+                                                 home_facts(parsed_bytes=4 * MB))),
     # ---- links
     Case("non-http-links", "javascript:, data:, vbscript:, mailto:, tel:, ftp:, file:, ws:, blob:, protocol-"
          "relative, credentials, bare IP and malformed links", portal(**{"/": schemes_home})),
