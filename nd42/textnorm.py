@@ -5,16 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS), None)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_SPACES = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _visible(text: str) -> str:
+    # str.translate with a dict goes character by character in Python objects: ~20 x slower than these
+    # six searches, and real text seldom has any (profiled: clean was 13 % of a bench night).
+    return text.translate(_ZERO_WIDTH) if any(c in text for c in _ZERO_WIDTH_CHARS) else text
 
 
 def clean(text: str) -> str:
     """NFC, zero-width characters removed, whitespace collapsed: for display and snippets."""
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    return _SPACES.sub(" ", text).strip()
+    # split() and strip() break on exactly the characters ``\s`` matches (Unicode whitespace), faster.
+    return " ".join(_visible(unicodedata.normalize("NFC", text)).split())
 
 
 def fold(text: str, drop_d: bool = False) -> str:
@@ -23,7 +29,7 @@ def fold(text: str, drop_d: bool = False) -> str:
     ``drop_d=True`` folds đ to nothing instead, which is how some CMSs mangle slugs
     ("Hoạt động Đảng - Đoàn thể" → ``hoat-ong-ang-oan-the``).
     """
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).casefold()
+    text = _visible(unicodedata.normalize("NFC", text)).casefold()
     text = text.replace("đ", "" if drop_d else "d")
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
