@@ -343,15 +343,22 @@ def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
         url = page.absolute(el.get("href") or "")
         if url is None or url == page.url or url in item_urls:
             continue
-        in_pager = any(_PAGER_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
-        # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
-        if region in ("header", "footer") or (region == "menu" and not in_pager):
+        if region in ("header", "footer"):
             continue
-        text = fold(element_text(el)) or element_text(el)
-        if (el.get("rel") or "").lower() == "next" or (in_pager and text in _NEXT_TEXTS) or text in ("2", "trang sau",
-                                                                                                     "trang tiep"):
+        # Whether a pager holds the link is only asked when it matters (an ancestor walk per link: profiled).
+        # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
+        if region == "menu" and not _in_pager(el):
+            continue
+        raw = element_text(el)
+        text = fold(raw) or raw
+        if (el.get("rel") or "").lower() == "next" or text in ("2", "trang sau", "trang tiep") or (
+                text in _NEXT_TEXTS and _in_pager(el)):
             return url
     return None
+
+
+def _in_pager(el: etree._Element) -> bool:
+    return any(_PAGER_RE.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors())
 
 
 def order_hint(page: ParsedPage, items: list[etree._Element] | None = None) -> str | None:
