@@ -338,12 +338,10 @@ def _item_date(container: etree._Element, title_el: etree._Element, bounds: Date
 def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
     item_urls = {a.url for a in group}
     for el, region, _hidden in walk(page.tree):
-        if el.tag != "a":
+        if el.tag != "a" or region in ("header", "footer"):
             continue
         url = page.absolute(el.get("href") or "")
         if url is None or url == page.url or url in item_urls:
-            continue
-        if region in ("header", "footer"):
             continue
         # Whether a pager holds the link is only asked when it matters (an ancestor walk per link: profiled).
         # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
