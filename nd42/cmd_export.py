@@ -26,7 +26,7 @@ def _resolve_run(store: Any, value: str | None) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from nd42.cli import UsageError, _writable_file
-    from nd42.export import render, write_atomic
+    from nd42.export import render_chunks, write_atomic
     from nd42.store import Store, default_db_path
 
     out = None if args.out in (None, "-") else Path(args.out)
@@ -43,12 +43,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                 store.get_run(run_id)  # an unknown run is an error, not an empty table
         else:
             run_id = _resolve_run(store, args.run)
-        data = render(store, args.what, fmt, run_id, flap_k=args.flap_k)
-    if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_atomic(out, data)
+        # Streamed from the store to the file: a fleet's findings are never held whole.
+        data = render_chunks(store, args.what, fmt, run_id, flap_k=args.flap_k)
+        if out is None:
+            for piece in data:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.flush()
+        else:
+            write_atomic(out, data)
+    if out is not None:
         print(f"{out} ({args.what}, {fmt}{'' if run_id is None else f', run {run_id}'})", file=sys.stderr)
     return 0
 

@@ -12,7 +12,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -143,12 +143,21 @@ def is_formula(text: str) -> bool:
 
 def csv_text(columns: Sequence[str], rows: Iterator[Row]) -> str:
     """CSV with a header row, CRLF line ends (RFC 4180, what Excel writes), no BOM (added on writing)."""
+    return "".join(csv_chunks(columns, rows))
+
+
+def csv_chunks(columns: Sequence[str], rows: Iterator[Row], lines: int = 256) -> Iterator[str]:
+    """:func:`csv_text` in pieces of ``lines`` rows, so that a fleet's findings are never held whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
+    for n, row in enumerate(rows, 1):
         writer.writerow([_cell(row[c]) for c in columns])
-    return out.getvalue()
+        if n % lines == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def _run_object(run: RunInfo | None) -> dict[str, Any] | None:
@@ -159,20 +168,55 @@ def _run_object(run: RunInfo | None) -> dict[str, Any] | None:
             "registry_digest": run.registry_digest}
 
 
-def json_document(what: str, columns: Sequence[str], rows: Iterator[Row], run: RunInfo | None,
-                  flap_k: int | None, changes: RunChanges | None = None) -> dict[str, Any]:
+def json_head(what: str, columns: Sequence[str], run: RunInfo | None, flap_k: int | None,
+              changes: RunChanges | None = None) -> dict[str, Any]:
+    """The JSON document without its ``rows`` (they come last, written one by one)."""
     document: dict[str, Any] = {"schema": SCHEMA_ID, "tool": {"name": "nd42", "version": __version__}, "what": what,
                                 "run": _run_object(run), "flap_k": flap_k}
     if what == "changes" and changes is not None:
         document["history"] = _history_object(changes)
     document["columns"] = list(columns)
+    return document
+
+
+def json_document(what: str, columns: Sequence[str], rows: Iterator[Row], run: RunInfo | None,
+                  flap_k: int | None, changes: RunChanges | None = None) -> dict[str, Any]:
+    document = json_head(what, columns, run, flap_k, changes)
     document["rows"] = [{c: row[c] for c in columns} for row in rows]
     return document
+
+
+def json_chunks(head: dict[str, Any], columns: Sequence[str], rows: Iterator[Row]) -> Iterator[str]:
+    """The same text as ``json.dumps({**head, "rows": [...]}, ensure_ascii=False, indent=2) + "\\n"``,
+    a row at a time: the head is dumped around an empty ``rows`` list and each row, dumped on its own,
+    is indented to the depth it has inside the list (JSON escapes newlines in strings, so a row's own
+    lines are exactly the lines of its dump)."""
+    text = json.dumps({**head, "rows": []}, ensure_ascii=False, indent=2)
+    tail = '"rows": []\n}'
+    if not text.endswith(tail):  # rows is the last key: anything else is a change to json_head
+        raise AssertionError("export JSON: 'rows' must come last")
+    first = True
+    for row in rows:
+        body = json.dumps({c: row[c] for c in columns}, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        if first:
+            yield text[: -len(tail)] + '"rows": [\n    ' + body
+            first = False
+        else:
+            yield ",\n    " + body
+    yield text + "\n" if first else "\n  ]\n}\n"
 
 
 def render(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int = 2,
            changes: RunChanges | None = None) -> bytes:
     """One export as bytes: ``what`` of run ``run_id`` (for ``runs``: every run up to it; None: all)."""
+    return b"".join(render_chunks(store, what, fmt, run_id, flap_k=flap_k, changes=changes))
+
+
+def render_chunks(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int = 2,
+                  changes: RunChanges | None = None) -> Iterator[bytes]:
+    """:func:`render` as a stream of UTF-8 pieces: the store is read as they are written, so exporting
+    a thousand portals' findings holds a few hundred rows at a time, not the whole table.  Arguments
+    are checked before the first piece (the caller has not opened its file yet)."""
     if what not in WHATS or fmt not in FORMATS:
         raise ValueError(f"export {what!r} as {fmt!r}: expected one of {WHATS} as one of {FORMATS}")
     run = store.get_run(run_id) if run_id is not None else None
@@ -192,21 +236,35 @@ def render(store: Store, what: str, fmt: str, run_id: int | None, *, flap_k: int
             rows = change_rows(changes)
     columns = COLUMNS[what]
     if fmt == "csv":
-        return ("\ufeff" + csv_text(columns, rows)).encode("utf-8")
-    document = json_document(what, columns, rows, run if what != "runs" else None, k, changes)
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        pieces = csv_chunks(columns, rows)
+        first = "\ufeff"
+    else:
+        pieces = json_chunks(json_head(what, columns, run if what != "runs" else None, k, changes), columns, rows)
+        first = ""
+    return _encoded(first, pieces)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """A regular file is replaced whole (never left half-written); anything else (a pipe) is written through."""
+def _encoded(first: str, pieces: Iterator[str]) -> Iterator[bytes]:
+    yield first.encode("utf-8")
+    for piece in pieces:
+        yield piece.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """A regular file is replaced whole (never left half-written); anything else (a pipe) is written through.
+
+    ``data``: the bytes, or an iterable of pieces written as they come (:func:`render_chunks`)."""
+    pieces = (data,) if isinstance(data, bytes) else data
     if path.exists() and not path.is_file():
         with path.open("wb") as out:
-            out.write(data)
+            for piece in pieces:
+                out.write(piece)
         return
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with temp.open("wb") as out:
-            out.write(data)
+            for piece in pieces:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         temp.replace(path)
@@ -228,7 +286,7 @@ def write_exports(store: Store, run_id: int, folder: Path | str, *, flap_k: int 
     for what in WHATS:
         for fmt in FORMATS:
             path = target / f"{what}.{fmt}"
-            write_atomic(path, render(store, what, fmt, run_id, flap_k=flap_k, changes=changes))
+            write_atomic(path, render_chunks(store, what, fmt, run_id, flap_k=flap_k, changes=changes))
             written.append(path)
     return written
 

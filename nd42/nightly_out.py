@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 from nd42.export import write_exports
-from nd42.history import RunChanges
+from nd42.history import RunChanges, run_changes
 from nd42.store import Store
 from reports.assets import source_hash
 from reports.site import render_site
@@ -93,7 +93,8 @@ def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_
 def write_run_site(store: Store, run_id: int, folder: Path, *, lang: str, flap_k: int,
                    changes: RunChanges | None = None) -> None:
     """The dashboard and portal pages (reports/site.py), and the exports (nd42/export.py)."""
-    render_site(store, run_id, folder, lang=lang, flap_k=flap_k)
+    changes = changes or run_changes(store, run_id, flap_k=flap_k)  # once for both: ~5 s at 1,000 portals
+    render_site(store, run_id, folder, lang=lang, flap_k=flap_k, changes=changes)
     exports = folder / "exports"
     exports.mkdir(exist_ok=True)
     write_exports(store, run_id, exports, flap_k=flap_k, changes=changes)

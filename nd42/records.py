@@ -239,8 +239,15 @@ def _datetime(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    # Keys a newer or older nd42 stored that this one does not know are left out; the names are
+    # cached because a run's reports build a quarter of a million records.
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -281,7 +288,8 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
             "status": Status(data["status"]),
             "severity": Severity(data["severity"]),
             "evidence": [_build(Evidence, e) for e in data.get("evidence", [])],
-            "legal_refs": [legal_ref_from_dict(r) for r in data.get("legal_refs", [])],
+            "legal_refs": [r if isinstance(r, LegalRef) else legal_ref_from_dict(r)
+                           for r in data.get("legal_refs", [])],
         },
     )
 

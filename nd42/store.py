@@ -28,7 +28,16 @@ from typing import Any
 
 from nd42 import __version__
 from nd42.clock import VN_TZ, in_vietnam
-from nd42.records import Finding, PortalSnapshot, Status, finding_from_dict, snapshot_from_dict, to_jsonable
+from nd42.records import (
+    Finding,
+    LegalRef,
+    PortalSnapshot,
+    Status,
+    finding_from_dict,
+    legal_ref_from_dict,
+    snapshot_from_dict,
+    to_jsonable,
+)
 
 SCHEMA_VERSION = 3
 
@@ -367,6 +376,7 @@ class Store:
         """``create=False`` for commands that only read what a run stored (report, recheck, export): a
         mistyped ``--db`` is an error, not a new empty database left behind."""
         self.path = Path(path)
+        self._legal_cache: dict[str, tuple[LegalRef, ...]] = {}  # legal_refs_json → the citations
         if not create and not self.path.exists():
             raise StoreError(f"--db {self.path}: không có cơ sở dữ liệu / no such database")
         if not self.path.parent.is_dir():
@@ -640,8 +650,16 @@ class Store:
         return [finding_from_dict({
             "rule_id": r[0], "status": r[1], "severity": r[2], "area": r[3], "title_vi": r[4], "title_en": r[5],
             "message_vi": r[6], "message_en": r[7], "error_class": r[8], "evidence": json.loads(r[9]),
-            "legal_refs": json.loads(r[10]), "details": json.loads(r[11]),
+            "legal_refs": self._legal_refs(r[10]), "details": json.loads(r[11]),
         }) for r in rows]
+
+    def _legal_refs(self, raw: str) -> list[LegalRef]:
+        # A rule cites the same texts on every portal: a night's reports would otherwise decode the same
+        # few dozen citations a hundred thousand times.  LegalRef is frozen, so sharing is safe.
+        refs = self._legal_cache.get(raw)
+        if refs is None:
+            refs = self._legal_cache[raw] = tuple(legal_ref_from_dict(d) for d in json.loads(raw))
+        return list(refs)
 
     # ------------------------------------------------------------------ queries (read-only)
     def runs_of_kind(self, kind: str, *, before: int | None = None, status: str | None = "complete",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nd42.history import portal_trend, rule_trend, run_changes
+from nd42.history import RunChanges, portal_trend, rule_trend, run_changes
 from nd42.store import Store
 from reports import dashboard
 from reports.render import render_portal_report, safe_name
@@ -70,14 +70,18 @@ def _profile(profile_id: str, cache: dict[str, dict[str, Any]]) -> dict[str, Any
     return cache[profile_id]
 
 
-def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", flap_k: int = 2) -> Path:
-    """Write the run's dashboard and portal pages into ``out_dir``; returns the dashboard's path."""
+def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", flap_k: int = 2,
+                changes: RunChanges | None = None) -> Path:
+    """Write the run's dashboard and portal pages into ``out_dir``; returns the dashboard's path.
+
+    ``changes``: the run's :func:`~nd42.history.run_changes` when the caller has them already (the
+    nightly computes them once for the site and the exports)."""
     from rules.scoring import score as score_findings
 
     out_dir = Path(out_dir)
     (out_dir / PORTALS).mkdir(parents=True, exist_ok=True)
     info = store.get_run(run_id)
-    changes = run_changes(store, run_id, flap_k=flap_k)
+    changes = changes or run_changes(store, run_id, flap_k=flap_k)
     previous = (dashboard.run_view(store.get_run(changes.previous_run_id), lang)
                 if changes.previous_run_id is not None else None)
     run = {"id": run_id, "kind": info.kind, "started_at": info.started_at, "finished_at": info.finished_at,

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,13 @@ from nd42.export import (
     RUN_COLUMNS,
     SCHEMA_ID,
     _cell,
+    csv_chunks,
+    json_chunks,
+    json_document,
+    json_head,
     render,
+    render_chunks,
+    write_atomic,
     write_exports,
 )
 from nd42.records import Certainty, Evidence, Finding, LegalRef, PageFetch, PortalSnapshot, Severity, Status
@@ -198,6 +205,55 @@ def test_write_exports_is_deterministic_and_atomic(db: Path, tmp_path: Path) -> 
     assert {p.name: p.read_bytes() for p in written} == first
     assert sorted(p.name for p in folder.iterdir()) == sorted(first)  # no temporary file left
     assert [r["run_id"] for r in read_csv(first["runs.csv"])] == ["1", "2", "3"]
+
+
+# ---------------------------------------------------------------------------------------------- streaming
+ODD_ROWS = [{"a": i, "b": f"dòng {i}\n\"x\"\u2028", "c": [] if i % 2 else ["=1", {"k": None}]} for i in range(700)]
+
+
+@pytest.mark.parametrize("count", [0, 1, 256, 257, 700])
+def test_streamed_json_is_the_documents_dump(count: int) -> None:
+    """A row at a time, the same bytes as dumping the whole document (nested lists, newlines in strings)."""
+    rows, columns = ODD_ROWS[:count], ("a", "b", "c")
+    head = json_head("findings", columns, None, 2)
+    whole = json.dumps(json_document("findings", columns, iter(rows), None, 2), ensure_ascii=False, indent=2) + "\n"
+    assert "".join(json_chunks(head, columns, iter(rows))) == whole
+    assert json.loads(whole)["rows"] == [dict(r) for r in rows]
+
+
+@pytest.mark.parametrize("count", [0, 255, 256, 257, 700])
+def test_streamed_csv_is_written_in_pieces(count: int) -> None:
+    pieces = list(csv_chunks(("a", "b"), iter(ODD_ROWS[:count])))
+    assert len(pieces) == count // 256 + 1
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([("a", "b"), *((r["a"], r["b"]) for r in ODD_ROWS[:count])])
+    assert "".join(pieces) == buffer.getvalue()
+
+
+def test_render_chunks_reads_the_store_as_it_writes(db: Path) -> None:
+    """Every export streamed is the export rendered whole; bad arguments are refused before any piece."""
+    with Store(db) as store:
+        for what in ("runs", "portals", "findings", "changes"):
+            for fmt in ("csv", "json"):
+                stream = render_chunks(store, what, fmt, 3)
+                assert b"".join(stream) == render(store, what, fmt, 3)
+        with pytest.raises(ValueError, match="needs a run"):
+            render_chunks(store, "findings", "json", None)  # raised by the call, not by the first next()
+
+
+def test_write_atomic_takes_pieces_and_leaves_nothing_when_they_fail(tmp_path: Path) -> None:
+    path = tmp_path / "findings.csv"
+    write_atomic(path, iter([b"a,", b"b\r\n"]))
+    assert path.read_bytes() == b"a,b\r\n"
+
+    def broken() -> Iterator[bytes]:
+        yield b"half"
+        raise OSError("the store went away")
+
+    with pytest.raises(OSError):
+        write_atomic(path, broken())
+    assert path.read_bytes() == b"a,b\r\n"  # the previous file stands whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.csv"]
 
 
 def test_render_rejects_unknown_kinds(db: Path) -> None:
