@@ -27,7 +27,7 @@ from crawler.extract.dates import (
     parse_date,
 )
 from crawler.extract.documents import row_meta
-from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, walk
+from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, subtree_texts, walk
 from crawler.extract.text import clean, fold
 from nd42.clock import vn_today
 from nd42.records import ListingItem
@@ -251,13 +251,14 @@ def _date_texts(container: etree._Element, title_el: etree._Element) -> list[tup
     # The title's ancestors and descendants once per item, not a walk up the tree per element (profiled).
     above = {title_el, *title_el.iterancestors()}
     below = set(title_el.iter())
+    texts = subtree_texts(container)
     for el in container.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style") or el is container:
             continue
         if el in above:
             continue
-        text = element_text(el)
-        if not text or len(text) > DATE_ELEMENT_MAX_CHARS or not any(ch.isdigit() for ch in text):
+        text = texts[el] if texts is not None else element_text(el)
+        if not text or len(text) > DATE_ELEMENT_MAX_CHARS or not any(map(str.isdigit, text)):
             continue
         if el in below:
             # A date element inside the title link (Lạc Việt's <span class="ShowDate">) is the item's
@@ -340,17 +341,22 @@ def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
     for el, region, _hidden in walk(page.tree):
         if el.tag != "a" or region in ("header", "footer"):
             continue
+        # The cheap tests first: a link that does not read as "next" is not resolved (profiled: resolving
+        # every link of the page was most of this search), nor asked whether a pager holds it.
+        rel_next = (el.get("rel") or "").lower() == "next"
+        text = ""
+        if not rel_next:
+            raw = element_text(el)
+            text = fold(raw) or raw
+            if text not in _NEXT_TEXTS:  # holds "2", "trang sau" and "trang tiep" too
+                continue
         url = page.absolute(el.get("href") or "")
         if url is None or url == page.url or url in item_urls:
             continue
-        # Whether a pager holds the link is only asked when it matters (an ancestor walk per link: profiled).
         # Pagers are often classed "nav-links"/"pagination": a menu region only counts when not a pager.
         if region == "menu" and not _in_pager(el):
             continue
-        raw = element_text(el)
-        text = fold(raw) or raw
-        if (el.get("rel") or "").lower() == "next" or text in ("2", "trang sau", "trang tiep") or (
-                text in _NEXT_TEXTS and _in_pager(el)):
+        if rel_next or text in ("2", "trang sau", "trang tiep") or _in_pager(el):
             return url
     return None
 

@@ -289,6 +289,41 @@ def element_text(el: etree._Element) -> str:
     return clean(" ".join(str(t) for t in _TEXT_XPATH(el)))  # type: ignore[union-attr]
 
 
+_NO_TEXT = ("script", "style", "template")
+
+
+def subtree_texts(root: etree._Element) -> dict[etree._Element, str] | None:
+    """``element → element_text(element)`` for ``root`` and every element under it, in one pass.
+
+    Asking :func:`element_text` of every element of an item reads nested text again at each level
+    (an XPath per element: profiled).  Here each element's raw text is joined from its children's:
+    the pieces differ from the XPath's only by extra spaces, which ``clean`` collapses, so the texts
+    are the same.  None when ``root`` lies inside a script, style or template (its text is empty
+    there: ask :func:`element_text`).
+    """
+    if any(isinstance(a.tag, str) and a.tag in _NO_TEXT for a in root.iterancestors()):
+        return None
+    raw: dict[etree._Element, str] = {}
+
+    def visit(el: etree._Element) -> str:
+        if el.tag in _NO_TEXT:
+            raw[el] = ""
+            for child in el.iter():  # nothing inside counts, but each element gets its (empty) text
+                raw[child] = ""
+            return ""
+        parts = [el.text] if el.text else []
+        for child in el:
+            if isinstance(child.tag, str):
+                parts.append(visit(child))
+            if child.tail:
+                parts.append(child.tail)
+        text = raw[el] = " ".join(parts)
+        return text
+
+    visit(root)
+    return {el: clean(text) for el, text in raw.items()}
+
+
 def locator(el: etree._Element) -> str:
     """A short CSS-like path for evidence: ``div#content > ul.news > li:nth-of-type(3) > span.date``."""
     steps: list[str] = []
