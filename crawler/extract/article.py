@@ -21,7 +21,7 @@ from crawler.extract.dates import (
     iso_to_vn_date,
     parse_date,
 )
-from crawler.extract.page import ParsedPage, element_text, locator, walk
+from crawler.extract.page import ParsedPage, element_text, locator
 from crawler.extract.text import fold
 from nd42.clock import vn_today
 
@@ -84,7 +84,7 @@ def extract_article_date(page: ParsedPage, bounds: DateBounds, order: str = "DMY
     near_title: ArticleDate | None = None
     time_el: ArticleDate | None = None
     skip_until: object = None
-    for el, region, hidden in walk(page.tree):
+    for el, region, hidden in page.walked:
         if hidden or region in ("menu", "header", "footer", "sidebar", "related"):
             continue
         if skip_until is not None:

@@ -27,7 +27,7 @@ from crawler.extract.dates import (
     parse_date,
 )
 from crawler.extract.documents import row_meta
-from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, subtree_texts, walk
+from crawler.extract.page import ParsedPage, element_text, is_hidden, locator, subtree_texts
 from crawler.extract.text import clean, fold
 from nd42.clock import vn_today
 from nd42.records import ListingItem
@@ -103,7 +103,7 @@ def _signature(el: etree._Element) -> tuple[str, ...]:
 
 def _title_anchors(page: ParsedPage) -> list[_Anchor]:
     anchors: list[_Anchor] = []
-    for el, region, hidden in walk(page.tree):
+    for el, region, hidden in page.walked:
         if el.tag != "a" or hidden or region in _SKIP_REGIONS:
             continue
         href = el.get("href")
@@ -338,7 +338,7 @@ def _item_date(container: etree._Element, title_el: etree._Element, bounds: Date
 
 def _next_page(page: ParsedPage, group: list[_Anchor]) -> str | None:
     item_urls = {a.url for a in group}
-    for el, region, _hidden in walk(page.tree):
+    for el, region, _hidden in page.walked:
         if el.tag != "a" or region in ("header", "footer"):
             continue
         # The cheap tests first: a link that does not read as "next" is not resolved (profiled: resolving

@@ -182,6 +182,12 @@ class ParsedPage:
         self.links_capped = False  # the page had more than MAX_LINKS links: the rest were not read
 
     @cached_property
+    def walked(self) -> list[tuple[etree._Element, str, bool]]:
+        """``walk(self.tree)`` once: the listing's title search, its next-page search and the article's
+        date search each walked the whole page again (profiled).  Extraction does not change the tree."""
+        return list(walk(self.tree))
+
+    @cached_property
     def title(self) -> str:
         node = self.tree.find(".//title")
         return clean(node.text_content()) if node is not None else ""
