@@ -110,7 +110,36 @@ def match_label(label: str, lexicon: Lexicon | None = None, *, folded: bool = Fa
     Coverage is the share of the label's words inside phrases of one kind; ties go to the
     kind listed first in the lexicon's priority (specific kinds before "news").
     """
-    lex = lexicon or default_lexicon()
+    if lexicon is None or lexicon is default_lexicon():
+        # A portal's menus repeat on every page and across a fleet: the bundled lexicon's answers are kept.
+        return _match_default(label, folded)
+    return _match(label, lexicon, folded)
+
+
+@lru_cache(maxsize=16384)
+def _match_default(label: str, folded: bool) -> LabelMatch | None:
+    return _match(label, default_lexicon(), folded)
+
+
+_INDEXES: dict[int, tuple[Lexicon, dict[str, list[tuple[int, Phrase]]]]] = {}
+
+
+def _by_first_word(lex: Lexicon) -> dict[str, list[tuple[int, Phrase]]]:
+    """The lexicon's phrases by their first word, with their place in it (the lexicon is kept alive
+    beside its index, so its id is never another lexicon's)."""
+    entry = _INDEXES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        if len(_INDEXES) >= 8:  # a lexicon loaded per call (tests, tools) must not pile up
+            _INDEXES.clear()
+        index: dict[str, list[tuple[int, Phrase]]] = {}
+        for n, phrase in enumerate(lex.phrases):
+            if phrase.words:
+                index.setdefault(phrase.words[0], []).append((n, phrase))
+        entry = _INDEXES[id(lex)] = (lex, index)
+    return entry[1]
+
+
+def _match(label: str, lex: Lexicon, folded: bool) -> LabelMatch | None:
     if not folded and _TITLE_MARK.search(label):
         return None
     text = label if folded else fold(label)
@@ -119,19 +148,23 @@ def match_label(label: str, lexicon: Lexicon | None = None, *, folded: bool = Fa
         return None
     if lex.ignore and has_phrase(text, lex.ignore):
         return None
+    n = len(words)
+    index = _by_first_word(lex)
+    # Only the phrases starting with one of the label's words can match (was: every phrase at every
+    # place, profiled); hits are then taken in the lexicon's order, as before, for the same ties.
+    hits: list[tuple[int, int, Phrase]] = []
+    for i, word in enumerate(words):
+        for order, phrase in index.get(word, ()):
+            size = len(phrase.words)
+            if i + size <= n and (i == 0 or not phrase.anchored) and tuple(words[i:i + size]) == phrase.words:
+                hits.append((order, i, phrase))
     covered: dict[str, set[int]] = {}
     best_phrase: dict[str, tuple[int, str]] = {}
-    n = len(words)
-    for phrase in lex.phrases:
+    for _order, i, phrase in sorted(hits, key=lambda h: (h[0], h[1])):
         size = len(phrase.words)
-        if size > n:
-            continue
-        starts = [0] if phrase.anchored else range(n - size + 1)
-        for i in starts:
-            if tuple(words[i:i + size]) == phrase.words:
-                covered.setdefault(phrase.kind, set()).update(range(i, i + size))
-                if size > best_phrase.get(phrase.kind, (0, ""))[0]:
-                    best_phrase[phrase.kind] = (size, " ".join(phrase.words))
+        covered.setdefault(phrase.kind, set()).update(range(i, i + size))
+        if size > best_phrase.get(phrase.kind, (0, ""))[0]:
+            best_phrase[phrase.kind] = (size, " ".join(phrase.words))
     if not covered:
         return None
     rank = {k: i for i, k in enumerate(lex.priority)}
