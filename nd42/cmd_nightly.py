@@ -56,6 +56,9 @@ def add_subcommand(sub: Any, add_crawl_args: Callable[[Any], None]) -> None:
     p.add_argument("--notify", action="store_true", help="send the e-mail digests configured in [notify]")
     p.add_argument("--max-portals-at-once", type=int, default=16, metavar="N",
                    help="portals crawled at the same time, each on its own host (default 16)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes crawling at once, each with a share of the servers and of "
+                        "--max-portals-at-once (default 1; up to the machine's cores for a large registry)")
     p.add_argument("--time-budget", type=float, default=300.0, metavar="SECONDS",
                    help="seconds per portal, network probes included, unless its entry says otherwise (default 300)")
     p.add_argument("--http-cache", metavar="DIR",
@@ -89,6 +92,10 @@ def cmd_nightly(args: argparse.Namespace) -> int:
         return 0
     if args.max_portals_at_once < 1:
         raise UsageError("--max-portals-at-once: phải ≥ 1 / must be at least 1")
+    from nd42.nightly_workers import MAX_WORKERS
+
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise UsageError(f"--workers: từ 1 đến {MAX_WORKERS} / must be 1 to {MAX_WORKERS}")
     if args.flap_k < 1:
         raise UsageError("--flap-k: phải ≥ 1 / must be at least 1")
     options = _crawl_options(args)
@@ -100,7 +107,8 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     out = _writable_dir(Path(args.out) if args.out else db_path.parent / "nightly", "--out")
     settings = NightlySettings(db_path=db_path, out=out, options=options, now=_clock(args.now),
                                profile=args.profile or "nd42-2022", flap_k=args.flap_k,
-                               max_at_once=args.max_portals_at_once, notify=args.notify, lang=args.lang,
+                               max_at_once=args.max_portals_at_once, workers=args.workers, notify=args.notify,
+                               lang=args.lang,
                                quiet=args.quiet, http_cache=None if args.no_http_cache else (
                                    Path(args.http_cache) if args.http_cache else cache_dir_for(db_path)),
                                log_level="INFO" if args.verbose else ("CRITICAL" if args.quiet else "ERROR"))

@@ -1,4 +1,4 @@
-"""``nd42 nightly``: every portal of the registry, in one process, as one stored run.
+"""``nd42 nightly``: every portal of the registry, in one process or ``--workers`` of them, as one stored run.
 
 The steps, in order (docs/scheduling.md):
 
@@ -67,6 +67,8 @@ class NightlySettings:
     log_level: str = "ERROR"
     # Conditional requests' cache folder (crawler/httpcache.py); None: every page asked for afresh.
     http_cache: Path | None = None
+    # Processes crawling at once (nd42/nightly_workers.py), ``max_at_once`` shared among them; 1: this one.
+    workers: int = 1
 
 
 @dataclasses.dataclass
@@ -112,7 +114,7 @@ def run_nightly(registry: Registry, settings: NightlySettings) -> NightlyResult:
         order = spread_order(registry.portals, durations, addresses, default_budget=settings.options.time_budget)
         run_id = store.begin_run(KIND, settings.now, settings.profile, _run_options(registry, settings),
                                  registry_digest=registry.digest)
-        result = _night(store, registry, settings, order, run_id, abandoned, previous)
+        result = _night(store, registry, settings, order, run_id, abandoned, previous, (durations, addresses))
         result.republished = republished
         return result
 
@@ -133,26 +135,13 @@ def _repair(store: Store, previous: RunInfo | None, settings: NightlySettings) -
 
 
 def _night(store: Store, registry: Registry, settings: NightlySettings, order: list[PortalConfig], run_id: int,
-           abandoned: list[int], previous: RunInfo | None) -> NightlyResult:
-    from crawler.httpcache import settings_for
-    from crawler.runner import crawl_portals
-
+           abandoned: list[int], previous: RunInfo | None,
+           timings: tuple[dict[str, float], dict[str, list[str]]] = ({}, {})) -> NightlyResult:
     started = time.monotonic()
     judge = _Judge(store, run_id, settings)
-    total = len(order)
-
-    def handle(snapshot: PortalSnapshot) -> None:
-        portal = judge.portals.get(snapshot.portal_id)
-        if portal is None:
-            return
-        result = judge.save(portal, snapshot)
-        if not settings.quiet:
-            _progress_line(len(judge.results), total, result)
-
     for portal in order:
         judge.portals[portal.id] = portal
-    outcome = crawl_portals(order, settings.options, settings.now, handle, log_level=settings.log_level,
-                            max_at_once=settings.max_at_once, extra_settings=settings_for(settings.http_cache))
+    outcome = _crawl(judge, order, settings, run_id, timings)
     elapsed = time.monotonic() - started
     finished_at = settings.now + dt.timedelta(seconds=elapsed)
     result = NightlyResult(run_id, "incomplete", judge.results, [], abandoned, elapsed,
@@ -176,6 +165,43 @@ def _night(store: Store, registry: Registry, settings: NightlySettings, order: l
         # After the pages: a failed delivery is reported, never raised, and cannot cost the night its pages.
         result.deliveries = send_digests(result.changes, registry)
     return result
+
+
+def _crawl(judge: _Judge, order: list[PortalConfig], settings: NightlySettings, run_id: int,
+           timings: tuple[dict[str, float], dict[str, list[str]]]) -> Any:
+    """Crawl, judge and store every portal, here or in worker processes; the crawl's outcome."""
+    total = len(order)
+
+    def progress(result: PortalResult) -> None:
+        if not settings.quiet:
+            _progress_line(len(judge.results), total, result)
+
+    parts = []
+    if settings.workers > 1:
+        from nd42.nightly_workers import shards
+
+        parts = shards(order, settings.workers, *timings, default_budget=settings.options.time_budget)
+    if len(parts) > 1:
+        from nd42.nightly_workers import crawl_in_workers
+
+        def taken(result: PortalResult, stored: bool) -> None:
+            judge.results.append(result)
+            if stored:
+                judge.stored.add(result.portal_id)
+            progress(result)
+
+        return crawl_in_workers(order, settings, run_id, parts, taken)
+
+    from crawler.httpcache import settings_for
+    from crawler.runner import crawl_portals
+
+    def handle(snapshot: PortalSnapshot) -> None:
+        portal = judge.portals.get(snapshot.portal_id)
+        if portal is not None:
+            progress(judge.save(portal, snapshot))
+
+    return crawl_portals(order, settings.options, settings.now, handle, log_level=settings.log_level,
+                         max_at_once=settings.max_at_once, extra_settings=settings_for(settings.http_cache))
 
 
 class _Judge:
@@ -254,7 +280,7 @@ def _run_options(registry: Registry, settings: NightlySettings) -> dict[str, Any
     options = settings.options
     return {"registry": str(registry.source), "registry_digest": registry.digest,
             "portal_digests": dict(registry.entry_digests), "portals": len(registry.portals),
-            "max_portals_at_once": settings.max_at_once, "budget": options.page_budget,
+            "max_portals_at_once": settings.max_at_once, "workers": settings.workers, "budget": options.page_budget,
             "time_budget": options.time_budget, "flap_k": settings.flap_k, "default_profile": settings.profile,
             "robots_obeyed": options.obey_robots, "network_probes": options.network_probes}
 

@@ -29,15 +29,12 @@ UNKNOWN_DURATION = 300.0  # seconds: a new portal without a time budget counts a
 def spread_order(portals: list[PortalConfig], durations: Mapping[str, float] | None = None,
                  addresses: Mapping[str, list[str]] | None = None, *,
                  default_budget: float | None = None) -> list[PortalConfig]:
-    durations = durations or {}
-    unknown = default_budget or UNKNOWN_DURATION
+    known = durations or {}
 
     def duration(portal: PortalConfig) -> float:
-        if portal.id in durations:
-            return float(durations[portal.id])
-        return float(portal.time_budget or unknown)
+        return portal_duration(portal, known, default_budget)
 
-    group_of = _groups(portals, addresses or {})
+    group_of = server_groups(portals, addresses or {})
     left: dict[str, list[PortalConfig]] = {}
     for portal in sorted(portals, key=lambda p: (-duration(p), p.id)):
         left.setdefault(group_of[portal.id], []).append(portal)
@@ -51,6 +48,13 @@ def spread_order(portals: list[PortalConfig], durations: Mapping[str, float] | N
         order.append(portal)
         last = choice
     return order
+
+
+def portal_duration(portal: PortalConfig, durations: Mapping[str, float], default_budget: float | None = None) -> float:
+    """The previous night's crawl duration, else the portal's time budget, else the run's."""
+    if portal.id in durations:
+        return float(durations[portal.id])
+    return float(portal.time_budget or default_budget or UNKNOWN_DURATION)
 
 
 def _choose(left: dict[str, list[PortalConfig]], last: str | None, key: Callable[[PortalConfig], Any]) -> str:
@@ -74,7 +78,7 @@ def _separable(left: dict[str, list[PortalConfig]], picked: str, rest: int) -> b
     return True
 
 
-def _groups(portals: list[PortalConfig], addresses: Mapping[str, list[str]]) -> dict[str, str]:
+def server_groups(portals: list[PortalConfig], addresses: Mapping[str, list[str]]) -> dict[str, str]:
     """Portal id → group name: union of "same parent domain" and "same address" (union-find)."""
     parent: dict[str, str] = {}
 
