@@ -114,7 +114,7 @@ def run_nightly(registry: Registry, settings: NightlySettings) -> NightlyResult:
         order = spread_order(registry.portals, durations, addresses, default_budget=settings.options.time_budget)
         run_id = store.begin_run(KIND, settings.now, settings.profile, _run_options(registry, settings),
                                  registry_digest=registry.digest)
-        result = _night(store, registry, settings, order, run_id, abandoned, previous, (durations, addresses))
+        result = _night(store, registry, settings, order, run_id, abandoned, previous, durations)
         result.republished = republished
         return result
 
@@ -135,13 +135,12 @@ def _repair(store: Store, previous: RunInfo | None, settings: NightlySettings) -
 
 
 def _night(store: Store, registry: Registry, settings: NightlySettings, order: list[PortalConfig], run_id: int,
-           abandoned: list[int], previous: RunInfo | None,
-           timings: tuple[dict[str, float], dict[str, list[str]]] = ({}, {})) -> NightlyResult:
+           abandoned: list[int], previous: RunInfo | None, durations: dict[str, float] | None = None) -> NightlyResult:
     started = time.monotonic()
     judge = _Judge(store, run_id, settings)
     for portal in order:
         judge.portals[portal.id] = portal
-    outcome = _crawl(judge, order, settings, run_id, timings)
+    outcome = _crawl(judge, order, settings, run_id, durations or {})
     elapsed = time.monotonic() - started
     finished_at = settings.now + dt.timedelta(seconds=elapsed)
     result = NightlyResult(run_id, "incomplete", judge.results, [], abandoned, elapsed,
@@ -168,7 +167,7 @@ def _night(store: Store, registry: Registry, settings: NightlySettings, order: l
 
 
 def _crawl(judge: _Judge, order: list[PortalConfig], settings: NightlySettings, run_id: int,
-           timings: tuple[dict[str, float], dict[str, list[str]]]) -> Any:
+           durations: dict[str, float]) -> Any:
     """Crawl, judge and store every portal, here or in worker processes; the crawl's outcome."""
     total = len(order)
 
@@ -180,7 +179,7 @@ def _crawl(judge: _Judge, order: list[PortalConfig], settings: NightlySettings, 
     if settings.workers > 1:
         from nd42.nightly_workers import shards
 
-        parts = shards(order, settings.workers, *timings, default_budget=settings.options.time_budget)
+        parts = shards(order, settings.workers, durations, default_budget=settings.options.time_budget)
     if len(parts) > 1:
         from nd42.nightly_workers import crawl_in_workers
 

@@ -1,10 +1,13 @@
 """A night's crawl in several processes: ``nd42 nightly --workers N`` (docs/scheduling.md).
 
 One Python process crawls, extracts and judges about one core's worth of pages; a registry of a
-thousand portals needs more than that in a night's window.  The portals are split into N shards by
-server group (:func:`nd42.nightly_order.server_groups`: a parent domain, a previous night's
-address), so a server is only ever crawled by one worker and every per-server guarantee (one crawl
-per host at once, per-domain concurrency, delays, backoff) holds exactly as in one process.
+thousand portals needs more than that in a night's window.  The portals are split into N shards of
+whole hosts (a host and its ``www.`` twin), so a host is only ever crawled by one worker and every
+per-host guarantee (one crawl of a host at once, its concurrency, delays, backoff, Retry-After)
+holds exactly as in one process.  The shards take the night's order (nd42/nightly_order.py:
+portals of one server apart, slowest first) in turn, so each worker's own order is spread the same
+way; portals of one provincial server on different hosts may run in two workers at once, as they
+may in one process when nothing else is ready to start.
 
 Each worker crawls its shard in its own Scrapy reactor, judges each portal and saves it in the shared
 database in its own transaction (SQLite WAL serialises the writers), and sends the parent a one-line
@@ -34,9 +37,10 @@ import time
 from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from nd42.config import PortalConfig
-from nd42.nightly_order import portal_duration, server_groups
+from nd42.nightly_order import portal_duration
 
 if TYPE_CHECKING:
     from nd42.nightly import NightlySettings, PortalResult
@@ -61,29 +65,32 @@ class WorkersOutcome:
         return self.finished < self.total
 
 
-def shards(order: list[PortalConfig], workers: int, durations: Mapping[str, float] | None = None,
-           addresses: Mapping[str, list[str]] | None = None, *,
+def shards(order: list[PortalConfig], workers: int, durations: Mapping[str, float] | None = None, *,
            default_budget: float | None = None) -> list[list[PortalConfig]]:
-    """``order`` cut into at most ``workers`` shards of whole server groups, balanced by expected duration
-    (the heaviest group to the lightest shard; ties by first place in ``order``); each shard keeps
-    ``order``'s order.  Empty shards are left out."""
-    group_of = server_groups(order, addresses or {})
+    """``order`` cut into at most ``workers`` shards of whole hosts, balanced by expected duration (the
+    heaviest host to the lightest shard; ties by first place in ``order``, so equal portals are dealt
+    in turn); each shard keeps ``order``'s order.  Empty shards are left out."""
     weight: dict[str, float] = {}
     first: dict[str, int] = {}
     for place, portal in enumerate(order):
-        group = group_of[portal.id]
-        weight[group] = weight.get(group, 0.0) + portal_duration(portal, durations or {}, default_budget)
-        first.setdefault(group, place)
+        host = host_key(portal)
+        weight[host] = weight.get(host, 0.0) + portal_duration(portal, durations or {}, default_budget)
+        first.setdefault(host, place)
     load = [0.0] * max(1, workers)
     shard_of: dict[str, int] = {}
-    for group in sorted(weight, key=lambda g: (-weight[g], first[g])):
+    for host in sorted(weight, key=lambda h: (-weight[h], first[h])):
         lightest = min(range(len(load)), key=lambda i: (load[i], i))
-        shard_of[group] = lightest
-        load[lightest] += weight[group]
+        shard_of[host] = lightest
+        load[lightest] += weight[host]
     parts: list[list[PortalConfig]] = [[] for _ in load]
     for portal in order:
-        parts[shard_of[group_of[portal.id]]].append(portal)
+        parts[shard_of[host_key(portal)]].append(portal)
     return [part for part in parts if part]
+
+
+def host_key(portal: PortalConfig) -> str:
+    """The host a crawl holds (crawler/runner.py keeps one crawl per host at once): its ``www.`` twin is the same."""
+    return (urlsplit(portal.url).hostname or portal.url).lower().rstrip(".").removeprefix("www.")
 
 
 def crawl_in_workers(order: list[PortalConfig], settings: NightlySettings, run_id: int,
