@@ -127,7 +127,8 @@ def _repair(store: Store, previous: RunInfo | None, settings: NightlySettings) -
         return None
     republished = None
     if not (run_dir(settings.out, previous.id) / "index.html").is_file():
-        publish_run(store, previous.id, settings.out, lang=settings.lang, flap_k=settings.flap_k)
+        publish_run(store, previous.id, settings.out, lang=settings.lang, flap_k=settings.flap_k,
+                    workers=settings.workers)
         republished = previous.id
     else:
         write_landing(store, settings.out, lang=settings.lang)
@@ -158,7 +159,7 @@ def _night(store: Store, registry: Registry, settings: NightlySettings, order: l
     result.changes = run_changes(store, run_id, flap_k=settings.flap_k)
     result.registry_changed = result.changes.registry_changed
     result.dashboard = publish_run(store, run_id, settings.out, lang=settings.lang, flap_k=settings.flap_k,
-                                   changes=result.changes)
+                                   changes=result.changes, workers=settings.workers)
     result.landing = settings.out / "index.html"
     if settings.notify:
         # After the pages: a failed delivery is reported, never raised, and cannot cost the night its pages.

@@ -74,16 +74,17 @@ def _alive(pid: int | None) -> bool:
 
 
 def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_k: int = 2,
-                changes: RunChanges | None = None) -> Path:
+                changes: RunChanges | None = None, workers: int = 1) -> Path:
     """Write a stored run's directory (dashboard, portal reports, exports) and then the landing page;
     returns the run's dashboard.  ``nd42 nightly`` calls it after a run, ``nd42 report`` may again.
-    ``changes``: the run's :func:`~nd42.history.run_changes`, when the caller has them already."""
+    ``changes``: the run's :func:`~nd42.history.run_changes`, when the caller has them already; ``workers``:
+    processes rendering the portal pages (reports/site.py)."""
     runs = out / RUNS
     runs.mkdir(parents=True, exist_ok=True)
     stage = runs / f"{STAGING}{run_id}-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir()
-    write_run_site(store, run_id, stage, lang=lang, flap_k=flap_k, changes=changes)
+    write_run_site(store, run_id, stage, lang=lang, flap_k=flap_k, changes=changes, workers=workers)
     final = run_dir(out, run_id)
     _swap_in(stage, final)
     write_landing(store, out, lang=lang)
@@ -91,10 +92,10 @@ def publish_run(store: Store, run_id: int, out: Path, *, lang: str = "vi", flap_
 
 
 def write_run_site(store: Store, run_id: int, folder: Path, *, lang: str, flap_k: int,
-                   changes: RunChanges | None = None) -> None:
+                   changes: RunChanges | None = None, workers: int = 1) -> None:
     """The dashboard and portal pages (reports/site.py), and the exports (nd42/export.py)."""
     changes = changes or run_changes(store, run_id, flap_k=flap_k)  # once for both: ~5 s at 1,000 portals
-    render_site(store, run_id, folder, lang=lang, flap_k=flap_k, changes=changes)
+    render_site(store, run_id, folder, lang=lang, flap_k=flap_k, changes=changes, workers=workers)
     exports = folder / "exports"
     exports.mkdir(exist_ok=True)
     write_exports(store, run_id, exports, flap_k=flap_k, changes=changes)

@@ -23,8 +23,6 @@ once (a second signal stops them at once, as Scrapy does in one process).
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import dataclasses
 import math
 import multiprocessing
@@ -33,7 +31,6 @@ import queue as queues
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -41,6 +38,7 @@ from urllib.parse import urlsplit
 
 from nd42.config import PortalConfig
 from nd42.nightly_order import portal_duration
+from nd42.procs import die_with_parent
 
 if TYPE_CHECKING:
     from nd42.nightly import NightlySettings, PortalResult
@@ -163,7 +161,7 @@ def _take(message: tuple[Any, ...], outcome: WorkersOutcome, reported: set[int],
 
 def _worker(n: int, part: list[PortalConfig], settings: NightlySettings, run_id: int, at_once: int,
             messages: Any, parent: int) -> None:
-    _die_with(parent)
+    die_with_parent(parent)
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)  # a terminal's Ctrl-C goes to the parent, which passes it on once
     from crawler.httpcache import settings_for
@@ -186,22 +184,3 @@ def _worker(n: int, part: list[PortalConfig], settings: NightlySettings, run_id:
     messages.put(("outcome", n, crawled.finished, list(crawled.failed), crawled.peak))
     messages.close()
     messages.join_thread()
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with(parent: int) -> None:
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the kernel was asked to tell
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="nd42-parent-watch", daemon=True).start()

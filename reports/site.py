@@ -10,6 +10,7 @@ folder and renames it; ``nd42 report`` writes into its ``--out``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from nd42.history import RunChanges, portal_trend, rule_trend, run_changes
+from nd42.history import PortalChanges, RunChanges, portal_trend, rule_trend, run_changes
 from nd42.store import Store
 from reports import dashboard
 from reports.render import render_portal_report, safe_name
@@ -70,14 +71,31 @@ def _profile(profile_id: str, cache: dict[str, dict[str, Any]]) -> dict[str, Any
     return cache[profile_id]
 
 
+PARALLEL_FROM = 64  # portals: below this, starting worker processes costs more than it saves
+CHUNK = 16  # portals a worker renders per task (small: the two cores finish together)
+
+
+@dataclasses.dataclass(frozen=True)
+class _SiteJob:
+    """What every portal's page needs besides its own rows, sent whole to a worker process."""
+
+    run_id: int
+    out_dir: Path
+    lang: str
+    run: dict[str, Any]
+    default_profile: str
+    names: dict[str, str]
+    profiles: dict[str, str | None]  # portal id → the profile its findings were evaluated under
+
+
 def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", flap_k: int = 2,
-                changes: RunChanges | None = None) -> Path:
+                changes: RunChanges | None = None, workers: int = 1) -> Path:
     """Write the run's dashboard and portal pages into ``out_dir``; returns the dashboard's path.
 
     ``changes``: the run's :func:`~nd42.history.run_changes` when the caller has them already (the
-    nightly computes them once for the site and the exports)."""
-    from rules.scoring import score as score_findings
-
+    nightly computes them once for the site and the exports).  ``workers`` > 1 renders the portal pages
+    in that many processes (each reads the store itself) once there are ``PARALLEL_FROM`` portals:
+    the same files, faster on a machine with the cores."""
     out_dir = Path(out_dir)
     (out_dir / PORTALS).mkdir(parents=True, exist_ok=True)
     info = store.get_run(run_id)
@@ -88,32 +106,14 @@ def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", f
            "tool_version": info.tool_version, "status": info.status, "profile": info.profile,
            "source_run": info.options.get("source_run")}
     stored = {row.portal_id: row for row in store.portal_rows(run_id)}
-    names = file_names(stored)
-    profiles: dict[str, dict[str, Any]] = {}
-    rows = []
-    for portal_id in sorted(stored):
-        snapshot = store.load_snapshot(run_id, portal_id)
-        findings = store.load_findings(run_id, portal_id)
-        score = score_findings(findings)
-        # Up to this run, which is included whatever its status: an older run's dashboard shows its own past.
-        trend = portal_trend(store, portal_id, limit=TREND_LIMIT, until_run=run_id)
-        href = f"{PORTALS}/{names[portal_id]}"
-        row = dashboard.portal_row(snapshot, findings, href=href, trend=trend,
-                                   changes=changes.portals.get(portal_id), lang=lang)
-        # The profile the findings were evaluated under (the registry entry's, in a nightly run).
-        profile = _profile(stored[portal_id].profile or info.profile, profiles)
-        page_changes = dashboard.change_view(changes.portals.get(portal_id), findings, "", lang)
-        # Only the rules that changed get their history: a few per portal, one query each.
-        listed = {ref.rule_id for refs in (page_changes.new_failures, page_changes.fixed, page_changes.pending,
-                                           page_changes.unknown) for ref in refs}
-        trends = {rule_id: rule_trend(store, portal_id, rule_id, limit=RULE_TREND_LIMIT, until_run=run_id)
-                  for rule_id in sorted(listed)}
-        html = render_portal_report(snapshot, findings, score=score, run=run, profile=profile, lang=lang,
-                                    site={"back": "../index.html", "spark": row.spark, "points": row.trend,
-                                          "changes": page_changes,
-                                          "rules": dashboard.rule_history(page_changes, trends)})
-        _write(out_dir / href, html)
-        rows.append(row)
+    job = _SiteJob(run_id, out_dir, lang, run, info.profile, file_names(stored),
+                   {pid: row.profile for pid, row in stored.items()})
+    ids = sorted(stored)
+    if workers > 1 and len(ids) >= PARALLEL_FROM:
+        rows = _render_parallel(store.path, job, ids, changes, workers)
+    else:
+        cache: dict[str, dict[str, Any]] = {}
+        rows = [_portal_page(store, job, pid, changes.portals.get(pid), cache) for pid in ids]
     view = dashboard.build(dashboard.run_view(info, lang), rows, lang=lang, previous=previous,
                            flap_k=changes.flap_k, registry_changed=changes.registry_changed,
                            portals_added=changes.portals_added, portals_removed=changes.portals_removed,
@@ -121,4 +121,59 @@ def render_site(store: Store, run_id: int, out_dir: Path, *, lang: str = "vi", f
     index = out_dir / "index.html"
     _write(index, dashboard.render(view))
     return index
+
+
+def _portal_page(store: Store, job: _SiteJob, portal_id: str, portal_changes: PortalChanges | None,
+                 profiles: dict[str, dict[str, Any]]) -> dashboard.PortalRow:
+    """Write one portal's report; its dashboard row."""
+    from rules.scoring import score as score_findings
+
+    run_id, lang = job.run_id, job.lang
+    snapshot = store.load_snapshot(run_id, portal_id)
+    findings = store.load_findings(run_id, portal_id)
+    score = score_findings(findings)
+    # Up to this run, which is included whatever its status: an older run's dashboard shows its own past.
+    trend = portal_trend(store, portal_id, limit=TREND_LIMIT, until_run=run_id)
+    href = f"{PORTALS}/{job.names[portal_id]}"
+    row = dashboard.portal_row(snapshot, findings, href=href, trend=trend, changes=portal_changes, lang=lang)
+    # The profile the findings were evaluated under (the registry entry's, in a nightly run).
+    profile = _profile(job.profiles.get(portal_id) or job.default_profile, profiles)
+    page_changes = dashboard.change_view(portal_changes, findings, "", lang)
+    # Only the rules that changed get their history: a few per portal, one query each.
+    listed = {ref.rule_id for refs in (page_changes.new_failures, page_changes.fixed, page_changes.pending,
+                                       page_changes.unknown) for ref in refs}
+    trends = {rule_id: rule_trend(store, portal_id, rule_id, limit=RULE_TREND_LIMIT, until_run=run_id)
+              for rule_id in sorted(listed)}
+    html = render_portal_report(snapshot, findings, score=score, run=job.run, profile=profile, lang=lang,
+                                site={"back": "../index.html", "spark": row.spark, "points": row.trend,
+                                      "changes": page_changes,
+                                      "rules": dashboard.rule_history(page_changes, trends)})
+    _write(job.out_dir / href, html)
+    return row
+
+
+def _render_parallel(db_path: Path, job: _SiteJob, ids: list[str], changes: RunChanges,
+                     workers: int) -> list[dashboard.PortalRow]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from nd42.procs import die_with_parent
+
+    chunks = [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    # spawn: a worker opens the database itself and inherits nothing of this process's connection; it dies
+    # with this process, so a killed night leaves no writer in its staging folder.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        done = pool.map(_render_chunk, [db_path] * len(chunks), [job] * len(chunks), chunks,
+                        [{pid: changes.portals.get(pid) for pid in chunk} for chunk in chunks])
+        return [row for rows in done for row in rows]
+
+
+_PROFILES: dict[str, dict[str, Any]] = {}  # a worker's profiles, across its tasks
+
+
+def _render_chunk(db_path: Path, job: _SiteJob, ids: list[str],
+                  portal_changes: dict[str, PortalChanges | None]) -> list[dashboard.PortalRow]:
+    with Store(db_path, create=False) as store:
+        return [_portal_page(store, job, pid, portal_changes.get(pid), _PROFILES) for pid in ids]
 

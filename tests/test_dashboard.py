@@ -446,3 +446,23 @@ def test_rendering_again_replaces_the_files(tmp_path: Path) -> None:
         again = render_site(store, runs[-1], tmp_path / "out").read_text(encoding="utf-8")
     assert first == again
     assert not list((tmp_path / "out").rglob(".*.tmp"))
+
+
+def test_rendering_in_worker_processes_writes_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``render_site(workers=2)`` (the nightly's ``--workers``): the portal pages are rendered by two spawned
+    processes, a portal per task here; every file is byte-identical to one process's, in English too."""
+    import reports.site as site_module
+
+    runs = build_store(tmp_path / "db.sqlite3")
+    monkeypatch.setattr(site_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(site_module, "CHUNK", 1)
+    with Store(tmp_path / "db.sqlite3") as store:
+        for lang in ("vi", "en"):
+            render_site(store, runs[-1], tmp_path / f"one-{lang}", lang=lang)
+            render_site(store, runs[-1], tmp_path / f"two-{lang}", lang=lang, workers=2)
+    for lang in ("vi", "en"):
+        one, two = tmp_path / f"one-{lang}", tmp_path / f"two-{lang}"
+        files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+        assert len(files) == len(on(2)) + 1
+        assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+        assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
