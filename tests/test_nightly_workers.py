@@ -189,3 +189,16 @@ def _doomed(n: int, *args: Any) -> None:
     if str(n) == os.environ.get("ND42_TEST_DOOMED_WORKER"):
         os._exit(9)
     _worker(n, *args)
+
+
+@pytest.mark.parametrize("value", ["0", "17"])
+def test_a_bad_worker_count_is_bad_input(tmp_path: Path, value: str) -> None:
+    sites = Sites({"sa.hoalam.gov.vn": 0.0})
+    try:
+        reg = registry(sites, tmp_path / "registry.toml")
+        out = run_nightly(sites, tmp_path, reg, "--workers", value)
+        assert out.returncode == 2, out.stderr
+        assert "--workers" in out.stderr and "1 to 16" in out.stderr
+        assert not (tmp_path / "db.sqlite3").exists() and not sites.entries()
+    finally:
+        sites.close()
