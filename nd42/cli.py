@@ -280,4 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # ``python -m nd42.cli`` runs this file as ``__main__``: the subcommands raise ``nd42.cli.UsageError``, which
+    # is another class than ``__main__.UsageError``, so the entry point must be the imported module's.
+    from nd42.cli import main as _main
+
+    sys.exit(_main())
