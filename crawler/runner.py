@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
@@ -38,7 +37,7 @@ from crawler.probes.net import Deadline, is_ip
 from crawler.resolver import SETTING as RESOLVE_SETTING
 from crawler.resolver import OverrideResolver
 from crawler.spiders.portal import PortalSpider, ProgressFn
-from nd42.config import CrawlOptions, PortalConfig, site_domain
+from nd42.config import CrawlOptions, PortalConfig, portal_host, site_domain
 from nd42.records import PortalSnapshot
 
 log = logging.getLogger(__name__)
@@ -215,7 +214,7 @@ class _Keys:
 
 
 def _keys(portal: PortalConfig, probes: Probes, resolve: dict[str, str]) -> _Keys:
-    host = (urlsplit(portal.url).hostname or "").lower().removeprefix("www.")
+    host = portal_host(portal.url)
     dns = probes.get("dns", {})
     found = [*dns.get("a", []), *dns.get("aaaa", [])] if isinstance(dns, dict) else []
     mapped = resolve.get(host) or resolve.get(f"www.{host}")
@@ -292,8 +291,7 @@ class Slots:
 def _host_groups(portals: list[PortalConfig]) -> list[list[PortalConfig]]:
     groups: dict[str, list[PortalConfig]] = {}
     for portal in portals:
-        host = (urlsplit(portal.url).hostname or "").lower().removeprefix("www.")
-        groups.setdefault(host, []).append(portal)
+        groups.setdefault(portal_host(portal.url), []).append(portal)
     return list(groups.values())
 
 

@@ -209,6 +209,12 @@ def portal_id_from_url(url: str) -> str:
     return re.sub(r"[^a-z0-9.\-]+", "-", host)
 
 
+def portal_host(url: str) -> str:
+    """The host a portal's crawl holds, its ``www.`` twin folded in: the nightly never crawls one twice at once
+    (crawler/runner.py) and ``--workers`` never gives one to two processes (nd42/nightly_workers.py)."""
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
 def allowed_hosts(url: str) -> set[str]:
     """The portal's host and its www/non-www twin (netlocs, with the port)."""
     parts = urlsplit(url)

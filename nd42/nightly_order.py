@@ -34,7 +34,7 @@ def spread_order(portals: list[PortalConfig], durations: Mapping[str, float] | N
     def duration(portal: PortalConfig) -> float:
         return portal_duration(portal, known, default_budget)
 
-    group_of = server_groups(portals, addresses or {})
+    group_of = _groups(portals, addresses or {})
     left: dict[str, list[PortalConfig]] = {}
     for portal in sorted(portals, key=lambda p: (-duration(p), p.id)):
         left.setdefault(group_of[portal.id], []).append(portal)
@@ -78,7 +78,7 @@ def _separable(left: dict[str, list[PortalConfig]], picked: str, rest: int) -> b
     return True
 
 
-def server_groups(portals: list[PortalConfig], addresses: Mapping[str, list[str]]) -> dict[str, str]:
+def _groups(portals: list[PortalConfig], addresses: Mapping[str, list[str]]) -> dict[str, str]:
     """Portal id → group name: union of "same parent domain" and "same address" (union-find)."""
     parent: dict[str, str] = {}
 

@@ -34,9 +34,8 @@ import threading
 from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from nd42.config import PortalConfig
+from nd42.config import PortalConfig, portal_host
 from nd42.nightly_order import portal_duration
 from nd42.procs import die_with_parent
 
@@ -56,7 +55,6 @@ class WorkersOutcome:
     finished: int = 0
     failed: list[str] = dataclasses.field(default_factory=list)
     peak: int = 0
-    dead: dict[int, int | None] = dataclasses.field(default_factory=dict)  # worker → exit code, ended without a word
 
     @property
     def interrupted(self) -> bool:
@@ -71,7 +69,7 @@ def shards(order: list[PortalConfig], workers: int, durations: Mapping[str, floa
     weight: dict[str, float] = {}
     first: dict[str, int] = {}
     for place, portal in enumerate(order):
-        host = host_key(portal)
+        host = portal_host(portal.url)
         weight[host] = weight.get(host, 0.0) + portal_duration(portal, durations or {}, default_budget)
         first.setdefault(host, place)
     load = [0.0] * max(1, workers)
@@ -82,13 +80,8 @@ def shards(order: list[PortalConfig], workers: int, durations: Mapping[str, floa
         load[lightest] += weight[host]
     parts: list[list[PortalConfig]] = [[] for _ in load]
     for portal in order:
-        parts[shard_of[host_key(portal)]].append(portal)
+        parts[shard_of[portal_host(portal.url)]].append(portal)
     return [part for part in parts if part]
-
-
-def host_key(portal: PortalConfig) -> str:
-    """The host a crawl holds (crawler/runner.py keeps one crawl per host at once): its ``www.`` twin is the same."""
-    return (urlsplit(portal.url).hostname or portal.url).lower().rstrip(".").removeprefix("www.")
 
 
 def crawl_in_workers(order: list[PortalConfig], settings: NightlySettings, run_id: int,
@@ -136,7 +129,6 @@ def crawl_in_workers(order: list[PortalConfig], settings: NightlySettings, run_i
             continue
         # A worker that ended without its outcome (a crash, the OOM killer): its portals are the night's
         # failed crawls, unless a signal was stopping the run, which then stays incomplete.
-        outcome.dead[n] = proc.exitcode
         print(f"nd42: tiến trình {n} dừng bất thường / worker {n} ended abnormally (exit code {proc.exitcode}): "
               f"{len(part)} cổng/portals", file=sys.stderr)
         if not stopping.is_set():

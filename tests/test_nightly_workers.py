@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -101,48 +102,50 @@ def _start(sites: Sites, tmp: Path, reg: Path) -> tuple[subprocess.Popen[str], l
     return proc, lines
 
 
-@pytest.mark.e2e
-def test_kill_9_of_the_parent_takes_the_workers_with_it(tmp_path: Path) -> None:
+@pytest.fixture
+def slow(tmp_path: Path) -> Iterator[tuple[Sites, Path]]:
+    """The hosts answering in 0.3 s, so that a run is still crawling when it is signalled; their registry."""
     sites = Sites({h: 0.3 for h in HOSTS})
     try:
-        reg = registry(sites, tmp_path / "registry.toml")
-        proc, _lines = _start(sites, tmp_path, reg)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        time.sleep(1.5)  # a request already on the wire may still be answered
-        seen = len(sites.entries())
-        time.sleep(2.0)
-        assert len(sites.entries()) == seen, "no worker goes on crawling once the parent is gone"
-        con = sqlite3.connect(tmp_path / "db.sqlite3")
-        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        assert con.execute("SELECT status FROM runs").fetchall() == [("running",)]
-        con.close()
-        last = run_nightly(sites, tmp_path, reg, "--workers", "2")
-        assert last.returncode == 0, last.stderr
-        con = sqlite3.connect(tmp_path / "db.sqlite3")
-        assert dict(con.execute("SELECT id, status FROM runs")) == {1: "incomplete", 2: "complete"}
+        yield sites, registry(sites, tmp_path / "registry.toml")
     finally:
         sites.close()
 
 
 @pytest.mark.e2e
-def test_sigterm_stops_every_worker_and_the_run_stays_incomplete(tmp_path: Path) -> None:
-    sites = Sites({h: 0.3 for h in HOSTS})
-    try:
-        reg = registry(sites, tmp_path / "registry.toml")
-        proc, lines = _start(sites, tmp_path, reg)
-        proc.send_signal(signal.SIGTERM)
-        stdout, _ = proc.communicate(timeout=60)
-        assert proc.returncode == 1, "".join(lines)
-        assert "không hoàn tất / incomplete" in stdout
-        con = sqlite3.connect(tmp_path / "db.sqlite3")
-        assert con.execute("SELECT status FROM runs").fetchall() == [("incomplete",)]
-        assert not (tmp_path / "out" / "runs" / "1").exists()
-        seen = len(sites.entries())
-        time.sleep(1.0)
-        assert len(sites.entries()) == seen
-    finally:
-        sites.close()
+def test_kill_9_of_the_parent_takes_the_workers_with_it(tmp_path: Path, slow: tuple[Sites, Path]) -> None:
+    sites, reg = slow
+    proc, _lines = _start(sites, tmp_path, reg)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    time.sleep(1.5)  # a request already on the wire may still be answered
+    seen = len(sites.entries())
+    time.sleep(2.0)
+    assert len(sites.entries()) == seen, "no worker goes on crawling once the parent is gone"
+    con = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert con.execute("SELECT status FROM runs").fetchall() == [("running",)]
+    con.close()
+    last = run_nightly(sites, tmp_path, reg, "--workers", "2")
+    assert last.returncode == 0, last.stderr
+    con = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert dict(con.execute("SELECT id, status FROM runs")) == {1: "incomplete", 2: "complete"}
+
+
+@pytest.mark.e2e
+def test_sigterm_stops_every_worker_and_the_run_stays_incomplete(tmp_path: Path, slow: tuple[Sites, Path]) -> None:
+    sites, reg = slow
+    proc, lines = _start(sites, tmp_path, reg)
+    proc.send_signal(signal.SIGTERM)
+    stdout, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 1, "".join(lines)
+    assert "không hoàn tất / incomplete" in stdout
+    con = sqlite3.connect(tmp_path / "db.sqlite3")
+    assert con.execute("SELECT status FROM runs").fetchall() == [("incomplete",)]
+    assert not (tmp_path / "out" / "runs" / "1").exists()
+    seen = len(sites.entries())
+    time.sleep(1.0)
+    assert len(sites.entries()) == seen
 
 
 @pytest.mark.e2e
